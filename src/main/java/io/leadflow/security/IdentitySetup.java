@@ -1,0 +1,207 @@
+package io.leadflow.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions,
+ * the Tasklist filters, the first administrator and, in the demo profile, the demo users. Idempotent, and runs under
+ * a database lock so that several nodes can start together on an empty database.
+ */
+@Component
+class IdentitySetup implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+  private static final long SETUP_LOCK = 0x1EAD_F10FL;
+  static final String DEMO_PASSWORD = "LeadflowDemo-1";
+
+  /** id, first name, last name, groups. */
+  private record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+  }
+
+  private static final List<DemoUser> DEMO_USERS = List.of(
+      new DemoUser("mia", "Mia", "Brandt", List.of(Groups.MARKETING_OPS)),
+      new DemoUser("sam", "Sam", "Okafor", List.of(Groups.SALES_REPS, "sales-emea")),
+      new DemoUser("rita", "Rita", "Alvarez", List.of(Groups.SALES_REPS, "sales-americas")),
+      new DemoUser("max", "Max", "Lindqvist", List.of(Groups.SALES_MANAGERS)));
+
+  private static final Map<String, String> DEMO_TEAMS = Map.of(
+      "sales-emea", "Sales EMEA",
+      "sales-americas", "Sales Americas");
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final TransactionTemplate transaction;
+  private final JdbcTemplate jdbc;
+  private final AdminAccount admin;
+  private final Environment environment;
+
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, TransactionTemplate transaction, JdbcTemplate jdbc, AdminAccount admin, Environment environment) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.transaction = transaction;
+    this.jdbc = jdbc;
+    this.admin = admin;
+    this.environment = environment;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    transaction.executeWithoutResult(status -> {
+      jdbc.query("select pg_advisory_xact_lock(?)", rows -> null, SETUP_LOCK);
+      setUpRoles();
+      setUpAdmin();
+      setUpTasklistFilters();
+      if (environment.acceptsProfiles(Profiles.of("demo"))) {
+        setUpDemoUsers();
+      }
+    });
+  }
+
+  private void setUpRoles() {
+    group(Groups.ADMINS, "Leadflow administrators");
+    group(Groups.MARKETING_OPS, "Marketing operations");
+    group(Groups.SALES_REPS, "Sales representatives");
+    group(Groups.SALES_MANAGERS, "Sales managers");
+    for (Resource resource : Resources.values()) {
+      grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
+    }
+    for (String group : List.of(Groups.MARKETING_OPS, Groups.SALES_REPS, Groups.SALES_MANAGERS)) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    // marketing ops log inquiries through start forms
+    grant(Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // managers watch all work in Cockpit, retry failed steps and reassign tasks
+    grant(Groups.SALES_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
+    grant(Groups.SALES_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+    grant(Groups.SALES_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE);
+    grant(Groups.SALES_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.SALES_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.SALES_MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  private void setUpAdmin() {
+    if (identity.createUserQuery().userId(admin.username()).count() == 0) {
+      User user = identity.newUser(admin.username());
+      user.setFirstName("Site");
+      user.setLastName("Administrator");
+      if (!identity.checkPasswordAgainstPolicy(admin.password(), user).isValid()) {
+        throw new IllegalStateException("The administrator's password (leadflow.admin.password, "
+            + "LEADFLOW_ADMIN_PASSWORD) does not match the password policy: at least 10 characters with upper and "
+            + "lower case letters, a digit and a special character, and not containing the user's name");
+      }
+      user.setPassword(admin.password());
+      identity.saveUser(user);
+      identity.createMembership(admin.username(), Groups.ADMINS);
+      LOG.info("Created the administrator '{}'", admin.username());
+    }
+  }
+
+  private void setUpTasklistFilters() {
+    filter("Open tasks", -10, false);
+    filter("Unclaimed tasks", 0, true);
+  }
+
+  private void setUpDemoUsers() {
+    DEMO_TEAMS.forEach(this::group);
+    for (DemoUser demo : DEMO_USERS) {
+      if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+        continue;
+      }
+      User user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@leadflow.example");
+      user.setPassword(DEMO_PASSWORD);
+      identity.saveUser(user);
+      demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+    }
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).count() > 0;
+    if (!exists) {
+      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      for (Permission permission : permissions) {
+        authorization.addPermission(permission);
+      }
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private void filter(String name, int priority, boolean unassignedOnly) {
+    if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    TaskQuery taskQuery = tasks.createTaskQuery();
+    if (unassignedOnly) {
+      taskQuery.taskUnassigned();
+    }
+    taskQuery.orderByDueDate().asc();
+    Filter filter = filters.newTaskFilter(name)
+        .setOwner(admin.username())
+        .setProperties(Map.of("priority", priority, "refresh", true,
+            "description", unassignedOnly ? "Tasks of my teams that nobody has claimed yet"
+                : "Every task I may work on: mine and my teams'"))
+        .setQuery(taskQuery);
+    filters.saveFilter(filter);
+    for (String group : List.of(Groups.MARKETING_OPS, Groups.SALES_REPS, Groups.SALES_MANAGERS)) {
+      Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      read.setGroupId(group);
+      read.setResource(Resources.FILTER);
+      read.setResourceId(filter.getId());
+      read.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(read);
+    }
+  }
+}
