@@ -100,7 +100,9 @@ class IdentitySetup implements SmartInitializingSingleton {
     for (String group : List.of(Groups.MARKETING_OPS, Groups.SALES_REPS, Groups.SALES_MANAGERS)) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
-    // marketing ops log inquiries through start forms
+    // reading a process definition lets Tasklist show the task's diagram
+    grant(Groups.SALES_REPS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    // marketing ops also log inquiries through start forms
     grant(Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
