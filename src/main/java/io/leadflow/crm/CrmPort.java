@@ -1,0 +1,26 @@
+package io.leadflow.crm;
+
+import java.util.UUID;
+
+/**
+ * What the lead lifecycle needs from a CRM. Every write is an upsert keyed by Leadflow's own id (the external id), so
+ * that a retried call updates the record it created instead of creating a second one.
+ *
+ * <p>Failures: {@link CrmUnavailableException} when the CRM cannot be reached or asks to slow down (the step retries
+ * and ends in an incident), {@link CrmRejectedException} when the CRM refuses the data (retrying cannot help; the
+ * process sends the lead to marketing ops to fix it).
+ */
+public interface CrmPort {
+
+  /** Creates or updates the lead or contact, including its owner. Returns the CRM's id of the record. */
+  String upsertLead(CrmLead lead);
+
+  /** Logs an activity (contact attempt, email sent) on the lead. Returns the CRM's id of the activity. */
+  String logActivity(CrmActivity activity);
+
+  /** Creates or updates the opportunity: its stage, and when closed, won or lost with the reason. */
+  String upsertOpportunity(CrmOpportunity opportunity);
+
+  /** What the CRM holds for a lead, shown on the lead's page in the API. */
+  CrmSummary summary(UUID leadId);
+}
