@@ -54,6 +54,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
+            .requestMatchers("/api/demo/mailbox").hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
+                Groups.SALES_MANAGERS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
