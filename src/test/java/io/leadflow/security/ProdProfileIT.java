@@ -70,7 +70,9 @@ class ProdProfileIT {
         "--leadflow.embedded-postgres.durable=false",
         "--leadflow.embedded-postgres.ephemeral=true",
         "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.generate-unique-process-application-name=true"));
+        "--camunda.bpm.generate-unique-process-application-name=true",
+        // Camunda's webapps keep JVM-wide static state: a second set breaks those of the shared test context
+        "--camunda.bpm.webapp.enabled=false"));
     arguments.addAll(List.of(extra));
     return new SpringApplicationBuilder(LeadflowApplication.class)
         .profiles("prod")
