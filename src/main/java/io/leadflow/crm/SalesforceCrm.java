@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -158,7 +157,9 @@ class SalesforceCrm implements CrmPort {
    */
   private String upsert(String objectType, String object, String externalIdField, UUID externalId, UUID leadId,
       Map<String, Object> fields, String description) {
-    Objects.requireNonNull(externalId, () -> object + " without an id cannot be upserted");
+    if (externalId == null) {
+      throw new IllegalArgumentException("Salesforce cannot upsert the " + object + " without Leadflow's id");
+    }
     String what = "upserting the " + object + " " + externalId;
     String path = "/sobjects/" + objectType + "/" + externalIdField + "/" + externalId;
     SalesforceApi.Answer answer = api.call(what, object, HttpMethod.PATCH, path, fields);
@@ -192,7 +193,9 @@ class SalesforceCrm implements CrmPort {
 
   /** The Lead's Salesforce id; a lead that never reached Salesforce is sent first, from Leadflow's data. */
   private String leadRecordId(UUID leadId) {
-    Objects.requireNonNull(leadId, "an activity needs its lead");
+    if (leadId == null) {
+      throw new IllegalArgumentException("Salesforce cannot log an activity without its lead's id");
+    }
     List<String> known = jdbc.queryForList("select record_id from leadflow.crm_link where external_id = ? "
         + "and object_type = ?", String.class, leadId, LEAD);
     if (!known.isEmpty()) {

@@ -27,7 +27,7 @@ class DemoMailCatcher {
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailCatcher.class);
 
   @Bean(destroyMethod = "stop")
-  GreenMail demoMailCatcher(LeadflowMailProperties properties) {
+  GreenMail demoMailServer(LeadflowMailProperties properties) {
     ServerSetup smtp = new ServerSetup(properties.demoCatcher().port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     GreenMail greenMail = new GreenMail(properties.demoCatcher().port() == 0 ? smtp.dynamicPort() : smtp)
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -38,10 +38,10 @@ class DemoMailCatcher {
   }
 
   @Bean
-  JavaMailSenderImpl mailSender(GreenMail demoMailCatcher, MailProperties mail) {
+  JavaMailSenderImpl mailSender(GreenMail demoMailServer, MailProperties mail) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
-    sender.setPort(demoMailCatcher.getSmtp().getPort());
+    sender.setPort(demoMailServer.getSmtp().getPort());
     sender.setDefaultEncoding(mail.getDefaultEncoding().name());
     sender.getJavaMailProperties().putAll(mail.getProperties());
     return sender;

@@ -51,6 +51,7 @@ class DockerFilesTest {
     assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
     assertThat(environment.get("LEADFLOW_ADMIN_USER")).contains(":?");
     assertThat(environment.get("LEADFLOW_ADMIN_PASSWORD")).contains(":?");
+    assertThat(environment.get("LEADFLOW_UNSUBSCRIBE_SECRET")).contains(":?");
     assertThat((Map<String, Object>) app.get("depends_on")).containsKey("postgres");
   }
 }

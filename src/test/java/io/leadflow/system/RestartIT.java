@@ -63,6 +63,8 @@ class RestartIT {
             "--leadflow.embedded-postgres.data-directory=" + workDirectory.resolve("postgres"),
             "--leadflow.embedded-postgres.ephemeral=false",
             "--camunda.bpm.generate-unique-process-engine-name=true",
-            "--camunda.bpm.generate-unique-process-application-name=true");
+            "--camunda.bpm.generate-unique-process-application-name=true",
+            // Camunda's webapps keep JVM-wide static state: a second set breaks those of the shared test context
+            "--camunda.bpm.webapp.enabled=false");
   }
 }
