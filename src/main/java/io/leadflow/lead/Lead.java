@@ -27,11 +27,40 @@ public class Lead {
   private String firstName;
   private String lastName;
   private String company;
+  private String companyDomain;
   private String jobTitle;
   private String phone;
   private String country;
   private String sourceChannel;
   private String campaign;
+  private String asset;
+  private String interest;
+
+  private String industry;
+  private Integer companySize;
+  private String segment;
+  private String jobLevel;
+  private String persona;
+  private String budget;
+  private String authority;
+  private String need;
+  private String timeframe;
+
+  private boolean marketingConsent;
+  private String consentSource;
+  private Instant consentAt;
+  private Instant unsubscribedAt;
+  private Instant erasedAt;
+
+  private Integer score;
+  private Integer fitScore;
+  private Integer behaviourScore;
+  private String fitGrade;
+  private Instant scoredAt;
+
+  private String team;
+  private String owner;
+  private int cycle = 1;
 
   @Enumerated(EnumType.STRING)
   private Stage stage;
@@ -48,19 +77,98 @@ public class Lead {
   protected Lead() {
   }
 
-  public Lead(String email, String firstName, String lastName, String company, String jobTitle, String phone,
-      String country, String sourceChannel, String campaign, Instant now) {
+  public Lead(String email, Instant now) {
     this.email = email;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public void changeEmail(String email) {
+    this.email = email;
+  }
+
+  public void describeContact(String firstName, String lastName, String jobTitle, String phone, String country) {
     this.firstName = firstName;
     this.lastName = lastName;
-    this.company = company;
     this.jobTitle = jobTitle;
     this.phone = phone;
     this.country = country;
+  }
+
+  public void describeCompany(String company, String companyDomain, String industry, Integer companySize) {
+    this.company = company;
+    this.companyDomain = companyDomain;
+    this.industry = industry;
+    this.companySize = companySize;
+  }
+
+  /** Where the lead came from, for attribution. */
+  public void attribute(String sourceChannel, String campaign, String asset, String interest) {
     this.sourceChannel = sourceChannel;
     this.campaign = campaign;
-    this.createdAt = now;
-    this.updatedAt = now;
+    this.asset = asset;
+    this.interest = interest;
+  }
+
+  /** What the lead said about their role and buying situation (fit and BANT). */
+  public void qualify(String jobLevel, String persona, String budget, String authority, String need,
+      String timeframe) {
+    this.jobLevel = jobLevel;
+    this.persona = persona;
+    this.budget = budget;
+    this.authority = authority;
+    this.need = need;
+    this.timeframe = timeframe;
+  }
+
+  public void giveConsent(String source, Instant at) {
+    this.marketingConsent = true;
+    this.consentSource = source;
+    this.consentAt = at;
+    this.unsubscribedAt = null;
+  }
+
+  public void unsubscribe(Instant at) {
+    this.marketingConsent = false;
+    this.unsubscribedAt = at;
+  }
+
+  public void recordScore(int fit, int behaviour, String grade, String segment, Instant at) {
+    this.fitScore = fit;
+    this.behaviourScore = behaviour;
+    this.score = fit + behaviour;
+    this.fitGrade = grade;
+    this.segment = segment;
+    this.scoredAt = at;
+    this.updatedAt = at;
+  }
+
+  public void assign(String team, String owner, Instant at) {
+    this.team = team;
+    this.owner = owner;
+    this.updatedAt = at;
+  }
+
+  /** A new buying cycle starts when a closed or dormant lead responds again. */
+  public void startNewCycle(Instant at) {
+    this.cycle++;
+    this.updatedAt = at;
+  }
+
+  /**
+   * Right to erasure: the person's data goes; what the funnel figures need (stage history, company, channel) stays.
+   */
+  public void erase(Instant at) {
+    this.email = "erased-" + id + "@erased.invalid";
+    this.firstName = null;
+    this.lastName = null;
+    this.jobTitle = null;
+    this.phone = null;
+    this.persona = null;
+    this.marketingConsent = false;
+    this.consentSource = null;
+    this.erasedAt = at;
+    this.updatedAt = at;
   }
 
   /** Moves the lead to a stage and returns the change to record in its history. */
@@ -87,8 +195,16 @@ public class Lead {
     return lastName;
   }
 
+  public String getFullName() {
+    return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+  }
+
   public String getCompany() {
     return company;
+  }
+
+  public String getCompanyDomain() {
+    return companyDomain;
   }
 
   public String getJobTitle() {
@@ -109,6 +225,102 @@ public class Lead {
 
   public String getCampaign() {
     return campaign;
+  }
+
+  public String getAsset() {
+    return asset;
+  }
+
+  public String getInterest() {
+    return interest;
+  }
+
+  public String getIndustry() {
+    return industry;
+  }
+
+  public Integer getCompanySize() {
+    return companySize;
+  }
+
+  public String getSegment() {
+    return segment;
+  }
+
+  public String getJobLevel() {
+    return jobLevel;
+  }
+
+  public String getPersona() {
+    return persona;
+  }
+
+  public String getBudget() {
+    return budget;
+  }
+
+  public String getAuthority() {
+    return authority;
+  }
+
+  public String getNeed() {
+    return need;
+  }
+
+  public String getTimeframe() {
+    return timeframe;
+  }
+
+  public boolean hasMarketingConsent() {
+    return marketingConsent;
+  }
+
+  public String getConsentSource() {
+    return consentSource;
+  }
+
+  public Instant getConsentAt() {
+    return consentAt;
+  }
+
+  public Instant getUnsubscribedAt() {
+    return unsubscribedAt;
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
+  }
+
+  public Integer getScore() {
+    return score;
+  }
+
+  public Integer getFitScore() {
+    return fitScore;
+  }
+
+  public Integer getBehaviourScore() {
+    return behaviourScore;
+  }
+
+  public String getFitGrade() {
+    return fitGrade;
+  }
+
+  public Instant getScoredAt() {
+    return scoredAt;
+  }
+
+  public String getTeam() {
+    return team;
+  }
+
+  public String getOwner() {
+    return owner;
+  }
+
+  public int getCycle() {
+    return cycle;
   }
 
   public Stage getStage() {

@@ -1,10 +1,21 @@
 package io.leadflow.lead;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface LeadRepository extends JpaRepository<Lead, UUID> {
 
+  /** The stages in which a lead takes up a rep's time. */
+  List<Stage> OPEN_STAGES = List.of(Stage.MQL, Stage.SAL, Stage.SQL, Stage.ON_HOLD);
+
   Optional<Lead> findByEmail(String email);
+
+  /** Per owner of the team: how many open leads they have. */
+  @Query("select l.owner, count(l) from Lead l where l.team = :team and l.owner is not null "
+      + "and l.stage in :stages group by l.owner")
+  List<Object[]> countOpenByOwner(String team, Collection<Stage> stages);
 }

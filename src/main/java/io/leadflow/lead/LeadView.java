@@ -1,23 +1,65 @@
 package io.leadflow.lead;
 
+import io.leadflow.crm.CrmSummary;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A lead as the API shows it: its data, current stage and stage history. */
+/**
+ * The lead detail package: everything a rep needs to act without research. The API returns it for a lead, and every
+ * user task carries it (task variable "lead") for its form.
+ */
 public record LeadView(
-    UUID id, String email, String firstName, String lastName, String company, String jobTitle, String phone,
-    String country, String sourceChannel, String campaign, Stage stage, Instant createdAt, Instant updatedAt,
-    List<StageHistoryEntry> stageHistory) {
+    UUID id, String name, String firstName, String lastName, String email, String phone, String jobTitle,
+    String company, String companyDomain, String country, String industry, Integer companySize, String segment,
+    Source source, Qualification qualification, Score score, Owner owner, Consent consent,
+    Stage stage, int cycle, Instant createdAt, Instant updatedAt,
+    List<Entry> sent, List<Entry> contactAttempts, List<Entry> activities, List<Entry> notes,
+    List<Opportunity> opportunities, List<StageHistoryEntry> stageHistory, List<PreviousCycle> previousCycles,
+    CrmSummary crm) {
 
+  /** Where the lead came from and what they asked for. */
+  public record Source(String channel, String campaign, String asset, String interest) {
+  }
+
+  /** What the lead said about their role and buying situation. */
+  public record Qualification(String jobLevel, String persona, String budget, String authority, String need,
+      String timeframe) {
+  }
+
+  /** The current score and why. */
+  public record Score(Integer total, Integer fit, Integer behaviour, String grade, Instant scoredAt,
+      List<Reason> reasons) {
+  }
+
+  /** One matched scoring rule. */
+  public record Reason(String category, int points, String reason) {
+  }
+
+  /** Who owns the lead now. */
+  public record Owner(String team, String rep) {
+  }
+
+  /** Marketing email consent. */
+  public record Consent(boolean marketing, String source, Instant givenAt, Instant unsubscribedAt) {
+  }
+
+  /** One line of the lead's record: when, what, how it ended, by whom. */
+  public record Entry(Instant at, String when, String type, String subject, String outcome, String note, String by) {
+  }
+
+  /** A deal from this lead. */
+  public record Opportunity(UUID id, String name, BigDecimal amount, String currency, LocalDate expectedCloseDate,
+      String state, String lostReason, String lostTo, Instant closedAt) {
+  }
+
+  /** One stage change. */
   public record StageHistoryEntry(Stage from, Stage to, Instant at, String by, String reason) {
   }
 
-  static LeadView of(Lead lead, List<StageChange> history) {
-    return new LeadView(lead.getId(), lead.getEmail(), lead.getFirstName(), lead.getLastName(), lead.getCompany(),
-        lead.getJobTitle(), lead.getPhone(), lead.getCountry(), lead.getSourceChannel(), lead.getCampaign(),
-        lead.getStage(), lead.getCreatedAt(), lead.getUpdatedAt(),
-        history.stream().map(change -> new StageHistoryEntry(change.getFromStage(), change.getToStage(),
-            change.getChangedAt(), change.getChangedBy(), change.getReason())).toList());
+  /** How an earlier buying cycle of this lead ended, e.g. lost to a competitor in March. */
+  public record PreviousCycle(Stage ended, Instant at, String when, String reason) {
   }
 }

@@ -1,0 +1,38 @@
+package io.leadflow.scoring;
+
+import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
+
+import io.leadflow.system.JsonVariables;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Score lead" and "Re-score lead": evaluates the scoring tables for the lead and keeps the result in the process,
+ * where the qualification table, the SLA policy and the forms read it.
+ */
+@Component("scoreLead")
+class ScoreLeadDelegate implements JavaDelegate {
+
+  private final LeadScoring scoring;
+
+  ScoreLeadDelegate(LeadScoring scoring) {
+    this.scoring = scoring;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    UUID leadId = UUID.fromString((String) execution.getVariable(LEAD_ID));
+    LeadScore score = scoring.scoreAndRecord(leadId, ClockUtil.now().toInstant());
+    execution.setVariable(SCORE, score.total());
+    execution.setVariable(FIT_SCORE, score.fit());
+    execution.setVariable(BEHAVIOUR_SCORE, score.behaviour());
+    execution.setVariable(FIT_GRADE, score.grade());
+    execution.setVariable(SEGMENT, score.segment());
+    execution.setVariable(HAND_RAISER, score.handRaiser());
+    execution.setVariable(DISQUALIFIER, score.disqualifier());
+    execution.setVariable(SCORE_REASONS, JsonVariables.of(score.reasons()));
+  }
+}

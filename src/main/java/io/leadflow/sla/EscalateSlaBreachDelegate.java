@@ -1,0 +1,62 @@
+package io.leadflow.sla;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.ElementProperties;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadTasks;
+import io.leadflow.routing.SalesTeam;
+import io.leadflow.routing.SalesTeamRepository;
+import io.leadflow.system.SideEffects;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late
+ * task in Cockpit, and tells the people the SLA policy names plus the team's manager. The step's extension properties
+ * name the task ({@code forTask}) and its SLA step ({@code slaStep}).
+ */
+@Component("escalateSlaBreach")
+class EscalateSlaBreachDelegate implements JavaDelegate {
+
+  private final LeadRepository leads;
+  private final SalesTeamRepository teams;
+  private final SlaBreaches breaches;
+  private final SlaDeadlines deadlines;
+  private final Escalations escalations;
+
+  EscalateSlaBreachDelegate(LeadRepository leads, SalesTeamRepository teams, SlaBreaches breaches,
+      SlaDeadlines deadlines, Escalations escalations) {
+    this.leads = leads;
+    this.teams = teams;
+    this.breaches = breaches;
+    this.deadlines = deadlines;
+    this.escalations = escalations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SlaStep step = SlaStep.valueOf(ElementProperties.required(execution, LeadLifecycle.Properties.SLA_STEP));
+    Optional<Task> task = LeadTasks.open(execution,
+        ElementProperties.required(execution, LeadLifecycle.Properties.FOR_TASK));
+    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+        .orElseThrow();
+    Instant now = ClockUtil.now().toInstant();
+    String owner = task.map(Task::getAssignee)
+        .orElse((String) execution.getVariable(LeadLifecycle.Variables.SALES_REP));
+    String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
+    Instant due = task.map(Task::getDueDate).map(java.util.Date::toInstant).orElse(now);
+    SlaBreach breach = breaches.record(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
+        task.map(Task::getExecutionId).orElse(null), lead.getFullName() + " (" + lead.getCompany() + ")");
+    String manager = Optional.ofNullable(team).flatMap(teams::findById).map(SalesTeam::getManager).orElse(null);
+    escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
+        deadlines.policy(execution, step).escalateTo(), manager, task.map(Task::getId).orElse(null),
+        execution.getProcessInstanceId());
+  }
+}

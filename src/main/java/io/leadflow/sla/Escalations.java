@@ -1,0 +1,64 @@
+package io.leadflow.sla;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.mail.Mail;
+import io.leadflow.mail.MailKind;
+import io.leadflow.mail.MailLinks;
+import io.leadflow.mail.MailPort;
+import io.leadflow.system.SideEffects;
+import io.leadflow.system.StaffDirectory;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Tells managers about a missed deadline, once per recipient even when the escalating step is retried. */
+@Service
+public class Escalations {
+
+  static final String TEMPLATE = "escalation";
+
+  private final StaffDirectory staff;
+  private final MailPort mail;
+  private final MailLinks links;
+  private final SideEffects sideEffects;
+
+  Escalations(StaffDirectory staff, MailPort mail, MailLinks links, SideEffects sideEffects) {
+    this.staff = staff;
+    this.mail = mail;
+    this.links = links;
+    this.sideEffects = sideEffects;
+  }
+
+  /**
+   * @param group the group the SLA policy escalates to
+   * @param manager the owning team's manager, if any
+   * @param taskId the late task, if it is still open
+   */
+  public void send(String key, Lead lead, SlaBreach breach, String group, String manager, String taskId,
+      String processInstanceId) {
+    Set<String> recipients = new LinkedHashSet<>(staff.emailsOfGroup(group));
+    String managerEmail = staff.emailOf(manager);
+    if (managerEmail != null) {
+      recipients.add(managerEmail);
+    }
+    if (recipients.isEmpty()) {
+      throw new IllegalStateException("Nobody to escalate the missed " + breach.getStep() + " deadline of lead "
+          + lead.getId() + " to: group " + group + " has no members with an email address");
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("leadName", lead.getFullName());
+    model.put("company", lead.getCompany());
+    model.put("stepName", SlaBreaches.describe(breach.getStep()));
+    model.put("ownerName", breach.getOwner() == null ? "nobody (team queue)" : breach.getOwner());
+    model.put("deadline", breach.getDueAt());
+    model.put("lateBy", java.time.Duration.between(breach.getDueAt(), breach.getBreachedAt()));
+    model.put("tasklistUrl", taskId == null ? links.tasklist() : links.tasklistTask(taskId));
+    model.put("cockpitUrl", links.cockpitProcessInstance(processInstanceId));
+    for (String to : recipients) {
+      sideEffects.atMostOnce(key + ":" + to,
+          () -> mail.send(new Mail(to, TEMPLATE, model, MailKind.TRANSACTIONAL, lead.getId())));
+    }
+  }
+}

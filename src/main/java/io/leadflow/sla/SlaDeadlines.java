@@ -1,0 +1,82 @@
+package io.leadflow.sla;
+
+import io.leadflow.lifecycle.LeadLifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadlines for timers and task due dates, from the SLA policy table. Used in the models as expressions, e.g. a
+ * boundary timer's date {@code ${slaDeadlines.deadline(execution, 'ACCEPTANCE')}}, so a designer sees which policy a
+ * timer follows and the table decides how long it is.
+ */
+@Component("slaDeadlines")
+public class SlaDeadlines {
+
+  private final SlaPolicies policies;
+  private final WorkingTime workingTime;
+
+  SlaDeadlines(SlaPolicies policies, WorkingTime workingTime) {
+    this.policies = policies;
+    this.workingTime = workingTime;
+  }
+
+  /** When the step must be done, counted from now. */
+  public Date deadline(VariableScope execution, String step) {
+    return Date.from(deadlineAt(execution, SlaStep.valueOf(step), now()));
+  }
+
+  /** When to remind the owner: the policy's reminder point before the deadline (never before now). */
+  public Date reminder(VariableScope execution, String step) {
+    SlaStep slaStep = SlaStep.valueOf(step);
+    Instant now = now();
+    Instant deadline = deadlineAt(execution, slaStep, now);
+    SlaPolicy policy = policy(execution, slaStep);
+    Duration before = policy.reminderBefore() == null ? Duration.ZERO : policy.reminderBefore();
+    Instant reminder = deadline.minus(before);
+    return Date.from(reminder.isBefore(now) ? now : reminder);
+  }
+
+  /** A repeating reminder as a timer cycle, e.g. {@code R9/PT24H}: every interval until the deadline. */
+  public String reminderCycle(VariableScope execution, String step) {
+    SlaStep slaStep = SlaStep.valueOf(step);
+    SlaPolicy policy = policy(execution, slaStep);
+    if (policy.reminderEvery() == null) {
+      throw new IllegalStateException("The SLA policy gives no slaReminderEvery for step " + step);
+    }
+    Instant now = now();
+    long repetitions = Math.max(1,
+        Duration.between(now, deadlineAt(execution, slaStep, now)).dividedBy(policy.reminderEvery()) - 1);
+    return "R" + repetitions + "/" + policy.reminderEvery();
+  }
+
+  /** The policy for the step as it applies to this lead. */
+  public SlaPolicy policy(VariableScope execution, SlaStep step) {
+    return policies.policy(step, (String) execution.getVariable(LeadLifecycle.Variables.SEGMENT),
+        Boolean.TRUE.equals(execution.getVariable(LeadLifecycle.Variables.HAND_RAISER)));
+  }
+
+  private Instant deadlineAt(VariableScope execution, SlaStep step, Instant start) {
+    SlaPolicy policy = policy(execution, step);
+    String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
+    Instant deadline;
+    if (policy.endOfWorkingDay()) {
+      deadline = workingTime.endOfWorkingDay(start, team);
+    } else if (policy.workingTime()) {
+      deadline = workingTime.add(start, policy.deadline(), team);
+    } else {
+      deadline = start.plus(policy.deadline());
+    }
+    if (policy.maximum() != null && deadline.isAfter(start.plus(policy.maximum()))) {
+      return start.plus(policy.maximum());
+    }
+    return deadline;
+  }
+
+  private static Instant now() {
+    return ClockUtil.now().toInstant();
+  }
+}

@@ -1,0 +1,100 @@
+package io.leadflow.sla;
+
+import io.leadflow.routing.SalesTeam;
+import io.leadflow.routing.SalesTeamRepository;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds working time to an instant: only the owning team's working hours count, in its time zone, on its working days
+ * and not on its calendar's public holidays. A lead arriving on Friday at 17:55 is not late on Saturday.
+ */
+@Component
+public class WorkingTime {
+
+  /** A deadline more than this far away means the calendar has no working time: a configuration error. */
+  private static final int MAX_DAYS = 3 * 366;
+
+  private final SalesTeamRepository teams;
+  private final HolidayRepository holidays;
+  private final WorkingTimeProperties defaults;
+
+  WorkingTime(SalesTeamRepository teams, HolidayRepository holidays, WorkingTimeProperties defaults) {
+    this.teams = teams;
+    this.holidays = holidays;
+    this.defaults = defaults;
+  }
+
+  /** The instant when {@code amount} of the team's working time has passed after {@code start}. */
+  public Instant add(Instant start, Duration amount, String teamId) {
+    Calendar calendar = calendar(teamId, start);
+    ZonedDateTime cursor = start.atZone(calendar.zone());
+    Duration remaining = amount;
+    for (int day = 0; day <= MAX_DAYS; day++) {
+      LocalDate date = cursor.toLocalDate();
+      if (calendar.isWorkingDay(date)) {
+        ZonedDateTime open = date.atTime(calendar.start()).atZone(calendar.zone());
+        ZonedDateTime close = date.atTime(calendar.end()).atZone(calendar.zone());
+        ZonedDateTime from = cursor.isBefore(open) ? open : cursor;
+        if (from.isBefore(close)) {
+          Duration available = Duration.between(from, close);
+          if (remaining.compareTo(available) <= 0) {
+            return from.plus(remaining).toInstant();
+          }
+          remaining = remaining.minus(available);
+        }
+      }
+      cursor = date.plusDays(1).atStartOfDay(calendar.zone());
+    }
+    throw new IllegalStateException("The working calendar of " + (teamId == null ? "the default calendar" : teamId)
+        + " has no working time in " + MAX_DAYS + " days: check its working days and hours");
+  }
+
+  /**
+   * The end of the working day: today's closing time while the team is still at work, else the closing time of the
+   * next working day (a lead arriving after hours is due by the end of the next day).
+   */
+  public Instant endOfWorkingDay(Instant start, String teamId) {
+    Calendar calendar = calendar(teamId, start);
+    ZonedDateTime cursor = start.atZone(calendar.zone());
+    for (int day = 0; day <= MAX_DAYS; day++) {
+      LocalDate date = cursor.toLocalDate();
+      ZonedDateTime close = date.atTime(calendar.end()).atZone(calendar.zone());
+      if (calendar.isWorkingDay(date) && cursor.isBefore(close)) {
+        return close.toInstant();
+      }
+      cursor = date.plusDays(1).atStartOfDay(calendar.zone());
+    }
+    throw new IllegalStateException("The working calendar of " + (teamId == null ? "the default calendar" : teamId)
+        + " has no working time in " + MAX_DAYS + " days: check its working days and hours");
+  }
+
+  private Calendar calendar(String teamId, Instant start) {
+    SalesTeam team = teamId == null ? null : teams.findById(teamId).orElse(null);
+    ZoneId zone = team == null ? defaults.timeZone() : team.getTimeZone();
+    String holidayCalendar = team == null ? defaults.holidayCalendar() : team.getHolidayCalendar();
+    LocalDate first = start.atZone(zone).toLocalDate();
+    Set<LocalDate> days = holidayCalendar == null ? Set.of()
+        : holidays.findByCalendarAndDayBetween(holidayCalendar, first, first.plusDays(MAX_DAYS)).stream()
+            .map(Holiday::getDay).collect(Collectors.toSet());
+    return team == null
+        ? new Calendar(zone, defaults.workStart(), defaults.workEnd(), defaults.workDays(), days)
+        : new Calendar(zone, team.getWorkStart(), team.getWorkEnd(), team.getWorkDays(), days);
+  }
+
+  private record Calendar(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> workDays,
+      Set<LocalDate> holidays) {
+
+    boolean isWorkingDay(LocalDate date) {
+      return workDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+    }
+  }
+}
