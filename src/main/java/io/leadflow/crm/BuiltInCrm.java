@@ -33,6 +33,7 @@ class BuiltInCrm implements CrmPort {
   public String upsertLead(CrmLead lead) {
     required("lead", "leadId", lead.leadId());
     required("lead", "email", lead.email());
+    rejectDuplicate(lead);
     return jdbc.queryForObject("""
         insert into leadflow.crm_lead (external_id, email, first_name, last_name, company, job_title, phone, country,
             source_channel, campaign, stage, score, owner_email, created_at, updated_at)
@@ -45,6 +46,26 @@ class BuiltInCrm implements CrmPort {
         returning record_id""", String.class,
         lead.leadId(), lead.email(), lead.firstName(), lead.lastName(), lead.company(), lead.jobTitle(), lead.phone(),
         lead.country(), lead.sourceChannel(), lead.campaign(), lead.stage(), lead.score(), lead.ownerEmail());
+  }
+
+  /**
+   * The duplicate rule most CRMs ship with: the same person at the same company is one lead, whatever address they
+   * used. Leadflow dedupes by email, so two addresses of one person meet here first.
+   */
+  private void rejectDuplicate(CrmLead lead) {
+    if (lead.firstName() == null || lead.lastName() == null || lead.company() == null) {
+      return;
+    }
+    List<String> matches = jdbc.queryForList("""
+        select record_id from leadflow.crm_lead
+        where external_id <> ? and lower(first_name) = lower(?) and lower(last_name) = lower(?)
+          and lower(company) = lower(?)""", String.class,
+        lead.leadId(), lead.firstName(), lead.lastName(), lead.company());
+    if (!matches.isEmpty()) {
+      throw new CrmRejectedException("DUPLICATES_DETECTED", "lastName", "The built-in CRM refused the lead: "
+          + lead.firstName() + " " + lead.lastName() + " of " + lead.company() + " is already lead " + matches.get(0)
+          + " under another email address; merge the two or correct the name");
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.leadflow.intake;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +23,8 @@ class LeadIntakeController {
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewLead lead) {
-    UUID id = intake.capture(lead);
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewLead lead, Principal user) {
+    UUID id = intake.capture(lead, user.getName());
     URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
     return ResponseEntity.created(location).body(Map.of("id", id));
   }

@@ -1,50 +1,58 @@
 package io.leadflow.lifecycle;
 
-import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
-
-import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
-import java.util.HashMap;
+import io.leadflow.lead.LeadViews;
+import io.leadflow.lead.LeadView;
+import io.leadflow.routing.SalesRepRepository;
+import io.leadflow.routing.SalesTeamRepository;
+import io.leadflow.system.JsonVariables;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the lead's detail package on a new user task as task variables, so the form shows the rep everything needed
- * to act. The lead itself stays in the database; the process keeps only its id.
+ * Puts the lead's detail package on a new user task (task variable "lead"), with the choices its form offers: the
+ * sales teams to route to and the teammates to hand over to. The lead itself stays in the database; the process
+ * keeps only its id.
  */
 @Component("leadDetails")
 class LeadDetailsListener implements TaskListener {
 
-  private final LeadRepository leads;
+  private final LeadViews details;
+  private final SalesTeamRepository teams;
+  private final SalesRepRepository reps;
 
-  LeadDetailsListener(LeadRepository leads) {
-    this.leads = leads;
+  LeadDetailsListener(LeadViews details, SalesTeamRepository teams, SalesRepRepository reps) {
+    this.details = details;
+    this.teams = teams;
+    this.reps = reps;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    UUID leadId = UUID.fromString((String) task.getVariable(LEAD_ID));
-    Lead lead = leads.findById(leadId)
+    UUID leadId = UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    LeadView lead = details.find(leadId)
         .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " does not exist"));
-    Map<String, Object> details = new HashMap<>();
-    details.put(LEAD_NAME, join(" ", lead.getFirstName(), lead.getLastName()));
-    details.put(LEAD_EMAIL, lead.getEmail());
-    details.put(LEAD_PHONE, lead.getPhone());
-    details.put(LEAD_COMPANY, lead.getCompany());
-    details.put(LEAD_JOB_TITLE, lead.getJobTitle());
-    details.put(LEAD_COUNTRY, lead.getCountry());
-    details.put(LEAD_SOURCE, join(" · ", lead.getSourceChannel(), lead.getCampaign()));
-    details.put(LEAD_STAGE, lead.getStage() == null ? null : lead.getStage().name());
-    task.setVariablesLocal(details);
+    task.setVariableLocal(LeadLifecycle.Variables.LEAD, JsonVariables.of(lead));
+    task.setVariableLocal(LeadLifecycle.Variables.TEAM_OPTIONS, JsonVariables.of(teams.findAll().stream()
+        .map(team -> option(team.getName(), team.getId()))
+        .toList()));
+    String team = (String) task.getVariable(LeadLifecycle.Variables.SALES_TEAM);
+    String rep = (String) task.getVariable(LeadLifecycle.Variables.SALES_REP);
+    var today = ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    task.setVariableLocal(LeadLifecycle.Variables.TEAMMATE_OPTIONS, JsonVariables.of(team == null ? List.of()
+        : reps.findByTeamIdOrderByUserIdAsc(team).stream()
+            .filter(teammate -> !teammate.getUserId().equals(rep))
+            .filter(teammate -> teammate.isAvailableOn(today))
+            .map(teammate -> option(teammate.getDisplayName(), teammate.getUserId()))
+            .toList()));
   }
 
-  private static String join(String separator, String first, String second) {
-    if (first == null || first.isBlank()) {
-      return second;
-    }
-    return second == null || second.isBlank() ? first : first + separator + second;
+  private static Map<String, String> option(String label, String value) {
+    return Map.of("label", label, "value", value);
   }
 }

@@ -5,21 +5,16 @@ import io.leadflow.lead.Stage;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the stage a lead reaches at a milestone of the lifecycle. The stage is an extension property of the model
- * element, so a designer sees and changes it in Modeler; the change commits with the process step that reached it.
+ * Records the stage a lead reaches at a milestone of the lifecycle. The stage (and a fixed reason, or the variable
+ * holding the reason) are extension properties of the model element, so a designer sees and changes them in Modeler;
+ * the change commits with the process step that reached it.
  */
 @Component("stageMilestone")
 class StageMilestoneListener implements ExecutionListener {
-
-  static final String SYSTEM_USER = "system";
 
   private final LeadStages stages;
 
@@ -29,35 +24,14 @@ class StageMilestoneListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
-    String stage = property(element, LeadLifecycle.Properties.STAGE);
-    if (stage == null) {
-      throw new IllegalStateException("Milestone " + element.getId() + " has no '"
-          + LeadLifecycle.Properties.STAGE + "' extension property");
+    Stage stage = Stage.valueOf(ElementProperties.required(execution, LeadLifecycle.Properties.STAGE));
+    String reason = ElementProperties.get(execution, LeadLifecycle.Properties.REASON);
+    String reasonVariable = ElementProperties.get(execution, LeadLifecycle.Properties.REASON_VARIABLE);
+    if (reason == null && reasonVariable != null && execution.getVariable(reasonVariable) != null) {
+      reason = execution.getVariable(reasonVariable).toString();
     }
-    String reasonVariable = property(element, LeadLifecycle.Properties.REASON_VARIABLE);
-    Object reason = reasonVariable == null ? null : execution.getVariable(reasonVariable);
     UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
-    stages.move(leadId, Stage.valueOf(stage), currentUser(execution), reason == null ? null : reason.toString(),
-        ClockUtil.now().toInstant());
-  }
-
-  private static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    return authentication == null ? SYSTEM_USER : authentication.getUserId();
-  }
-
-  private static String property(BaseElement element, String name) {
-    CamundaProperties properties = element.getExtensionElements() == null ? null
-        : element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-            .stream().findFirst().orElse(null);
-    if (properties == null) {
-      return null;
-    }
-    return properties.getCamundaProperties().stream()
-        .filter(property -> name.equals(property.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
-        .findFirst().orElse(null);
+    stages.move(leadId, stage, CurrentUser.of(execution), reason, ClockUtil.now().toInstant());
+    execution.setVariable(LeadLifecycle.Variables.STAGE, stage.name());
   }
 }

@@ -13,6 +13,11 @@ public class MailLinks {
     this.base = properties.base();
   }
 
+  /** Opens Tasklist, where the user's filters list the open tasks. */
+  public String tasklist() {
+    return base + "/camunda/app/tasklist/default/";
+  }
+
   /** Opens the task in Tasklist (after the login, if needed). */
   public String tasklistTask(String taskId) {
     return base + "/camunda/app/tasklist/default/#/?task=" + UriUtils.encodeQueryParam(taskId, "UTF-8");

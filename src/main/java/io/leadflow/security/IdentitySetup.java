@@ -23,37 +23,20 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions,
- * the Tasklist filters, the first administrator and, in the demo profile, the demo users. Idempotent, and runs under
- * a database lock so that several nodes can start together on an empty database.
+ * the Tasklist filters and the first administrator. Idempotent, and runs under a database lock so that several nodes
+ * can start together on an empty database.
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final long SETUP_LOCK = 0x1EAD_F10FL;
-  static final String DEMO_PASSWORD = "LeadflowDemo-1";
-
-  /** id, first name, last name, groups. */
-  private record DemoUser(String id, String firstName, String lastName, List<String> groups) {
-  }
-
-  private static final List<DemoUser> DEMO_USERS = List.of(
-      new DemoUser("mia", "Mia", "Brandt", List.of(Groups.MARKETING_OPS)),
-      new DemoUser("sam", "Sam", "Okafor", List.of(Groups.SALES_REPS, "sales-emea")),
-      new DemoUser("rita", "Rita", "Alvarez", List.of(Groups.SALES_REPS, "sales-americas")),
-      new DemoUser("max", "Max", "Lindqvist", List.of(Groups.SALES_MANAGERS)));
-
-  private static final Map<String, String> DEMO_TEAMS = Map.of(
-      "sales-emea", "Sales EMEA",
-      "sales-americas", "Sales Americas");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -62,10 +45,9 @@ class IdentitySetup implements SmartInitializingSingleton {
   private final TransactionTemplate transaction;
   private final JdbcTemplate jdbc;
   private final AdminAccount admin;
-  private final Environment environment;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, TransactionTemplate transaction, JdbcTemplate jdbc, AdminAccount admin, Environment environment) {
+      TaskService tasks, TransactionTemplate transaction, JdbcTemplate jdbc, AdminAccount admin) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -73,7 +55,6 @@ class IdentitySetup implements SmartInitializingSingleton {
     this.transaction = transaction;
     this.jdbc = jdbc;
     this.admin = admin;
-    this.environment = environment;
   }
 
   @Override
@@ -83,9 +64,6 @@ class IdentitySetup implements SmartInitializingSingleton {
       setUpRoles();
       setUpAdmin();
       setUpTasklistFilters();
-      if (environment.acceptsProfiles(Profiles.of("demo"))) {
-        setUpDemoUsers();
-      }
     });
   }
 
@@ -139,22 +117,6 @@ class IdentitySetup implements SmartInitializingSingleton {
   private void setUpTasklistFilters() {
     filter("Open tasks", -10, false);
     filter("Unclaimed tasks", 0, true);
-  }
-
-  private void setUpDemoUsers() {
-    DEMO_TEAMS.forEach(this::group);
-    for (DemoUser demo : DEMO_USERS) {
-      if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-        continue;
-      }
-      User user = identity.newUser(demo.id());
-      user.setFirstName(demo.firstName());
-      user.setLastName(demo.lastName());
-      user.setEmail(demo.id() + "@leadflow.example");
-      user.setPassword(DEMO_PASSWORD);
-      identity.saveUser(user);
-      demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
-    }
   }
 
   private void group(String id, String name) {

@@ -3,6 +3,7 @@ package io.leadflow.system;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -70,15 +71,24 @@ public class SideEffects {
   /**
    * For an effect that is safe to repeat, like an upsert by external id: runs it unless an earlier attempt under the
    * same key is known to have finished, in which case the result it stored (e.g. the CRM record's id) is returned.
-   * Unlike {@link #atMostOnce}, an attempt that started and never recorded its end runs again.
+   * The result is recorded in the caller's transaction, so it commits with the process step and with whatever the
+   * effect wrote to Leadflow's own database (the built-in CRM does); when the step rolls back, the effect simply runs
+   * again, which it may.
    */
   public String untilDone(String key, Supplier<String> effect) {
-    Claim claim = claim(key, Status.DONE);
-    if (claim.previous() == Status.DONE) {
+    List<String> done = jdbc.queryForList(
+        "select result from leadflow.side_effect where key = ? and status = 'DONE'", String.class, key);
+    if (!done.isEmpty()) {
       LOG.info("Side effect {} was done before; returning its result", key);
-      return claim.result();
+      return done.get(0);
     }
-    return run(key, effect);
+    String result = effect.get();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("insert into leadflow.side_effect (key, status, started_at, finished_at, attempts, result) "
+        + "values (?, 'DONE', ?, ?, 1, ?) on conflict (key) do update set status = 'DONE', "
+        + "finished_at = excluded.finished_at, result = excluded.result, last_error = null, "
+        + "attempts = leadflow.side_effect.attempts + 1", key, now, now, result);
+    return result;
   }
 
   /**

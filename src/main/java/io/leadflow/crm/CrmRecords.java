@@ -1,0 +1,61 @@
+package io.leadflow.crm;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadActivity;
+import io.leadflow.lead.Opportunity;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.SideEffects;
+import io.leadflow.system.StaffDirectory;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the lifecycle's records to the CRM. Each write is an upsert by Leadflow's id and is skipped once it is done,
+ * so a retried step neither repeats nor duplicates it. Data the CRM refuses becomes the BPMN error
+ * {@value LeadLifecycle#ERROR_CRM_REJECTED_DATA} where the model catches it (marketing ops fix the data), with the
+ * CRM's code and message in the variables crmErrorCode and crmErrorMessage.
+ */
+@Service
+public class CrmRecords {
+
+  private final CrmPort crm;
+  private final SideEffects sideEffects;
+  private final StaffDirectory staff;
+
+  CrmRecords(CrmPort crm, SideEffects sideEffects, StaffDirectory staff) {
+    this.crm = crm;
+    this.sideEffects = sideEffects;
+    this.staff = staff;
+  }
+
+  public String upsertLead(DelegateExecution execution, Lead lead, String purpose) {
+    return write(execution, purpose, () -> crm.upsertLead(new CrmLead(lead.getId(), lead.getEmail(),
+        lead.getFirstName(), lead.getLastName(), lead.getCompany(), lead.getJobTitle(), lead.getPhone(),
+        lead.getCountry(), lead.getSourceChannel(), lead.getCampaign(),
+        lead.getStage() == null ? null : lead.getStage().name(), lead.getScore(), staff.emailOf(lead.getOwner()))));
+  }
+
+  public String upsertOpportunity(DelegateExecution execution, Lead lead, Opportunity deal, String purpose) {
+    return write(execution, purpose, () -> crm.upsertOpportunity(new CrmOpportunity(deal.getId(), lead.getId(),
+        deal.getName(), deal.getAmount(), deal.getCurrency(), deal.getExpectedCloseDate(), deal.getState().name(),
+        deal.getLostReason(), deal.getLostTo(), staff.emailOf(deal.getOwner()))));
+  }
+
+  public String logActivity(DelegateExecution execution, LeadActivity activity, String ownerUserId, String purpose) {
+    return write(execution, purpose, () -> crm.logActivity(new CrmActivity(activity.getId(), activity.getLeadId(),
+        activity.getType().name(), activity.getSubject(), activity.getOutcome(), activity.getNote(),
+        activity.getOccurredAt(), staff.emailOf(ownerUserId))));
+  }
+
+  private String write(DelegateExecution execution, String purpose, Supplier<String> upsert) {
+    try {
+      return sideEffects.untilDone(SideEffects.key(execution, purpose), upsert);
+    } catch (CrmRejectedException rejected) {
+      execution.setVariable(LeadLifecycle.Variables.CRM_ERROR_CODE, rejected.getCode());
+      execution.setVariable(LeadLifecycle.Variables.CRM_ERROR_MESSAGE, rejected.getMessage());
+      throw new BpmnError(LeadLifecycle.ERROR_CRM_REJECTED_DATA, rejected.getMessage());
+    }
+  }
+}

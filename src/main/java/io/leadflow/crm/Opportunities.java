@@ -1,0 +1,53 @@
+package io.leadflow.crm;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Opportunity;
+import io.leadflow.lead.OpportunityRepository;
+import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/** The lead's opportunity as the process variables of the opportunity forms describe it. */
+@Service
+class Opportunities {
+
+  private final LeadRepository leads;
+  private final OpportunityRepository opportunities;
+
+  Opportunities(LeadRepository leads, OpportunityRepository opportunities) {
+    this.leads = leads;
+    this.opportunities = opportunities;
+  }
+
+  Lead lead(DelegateExecution execution) {
+    return leads.findById(UUID.fromString((String) execution.getVariable(Variables.LEAD_ID))).orElseThrow();
+  }
+
+  /** The process's opportunity; the first call creates it (in the step's transaction) and remembers its id. */
+  Opportunity current(DelegateExecution execution, Lead lead, String currency, java.time.Instant now) {
+    Object id = execution.getVariable(Variables.OPPORTUNITY_ID);
+    if (id != null) {
+      return opportunities.findById(UUID.fromString(id.toString())).orElseThrow();
+    }
+    Opportunity deal = opportunities.save(new Opportunity(UUID.randomUUID(), lead, currency, now));
+    execution.setVariable(Variables.OPPORTUNITY_ID, deal.getId().toString());
+    return deal;
+  }
+
+  /** Takes amount and expected close date from the form's variables. */
+  void forecast(DelegateExecution execution, Opportunity deal) {
+    Object amount = execution.getVariable(Variables.OPPORTUNITY_AMOUNT);
+    Object close = execution.getVariable(Variables.EXPECTED_CLOSE_DATE);
+    deal.forecast(amount == null ? deal.getAmount() : new BigDecimal(amount.toString()),
+        close == null || close.toString().isBlank() ? deal.getExpectedCloseDate() : date(close.toString()));
+  }
+
+  private static LocalDate date(String value) {
+    // a date field sends "2027-03-31"; an API client may send a full timestamp
+    return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+  }
+}

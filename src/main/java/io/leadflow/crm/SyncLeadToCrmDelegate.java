@@ -1,0 +1,27 @@
+package io.leadflow.crm;
+
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.LeadLifecycle;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Update lead in CRM": the accepted lead, with its owner, is created or updated in the CRM. */
+@Component("syncLeadToCrm")
+class SyncLeadToCrmDelegate implements JavaDelegate {
+
+  private final LeadRepository leads;
+  private final CrmRecords crm;
+
+  SyncLeadToCrmDelegate(LeadRepository leads, CrmRecords crm) {
+    this.leads = leads;
+    this.crm = crm;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    crm.upsertLead(execution, leads.findById(UUID.fromString((String) execution.getVariable(
+        LeadLifecycle.Variables.LEAD_ID))).orElseThrow(), "lead");
+  }
+}

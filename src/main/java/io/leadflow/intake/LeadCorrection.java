@@ -1,0 +1,67 @@
+package io.leadflow.intake;
+
+import io.leadflow.lead.ActivityType;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadActivity;
+import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.scoring.FreeMailDomains;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applies corrected contact data to a lead, with the same rules as capturing a new lead. */
+@Service
+public class LeadCorrection {
+
+  private final LeadRepository leads;
+  private final LeadActivityRepository activities;
+  private final Validator validator;
+
+  LeadCorrection(LeadRepository leads, LeadActivityRepository activities, Validator validator) {
+    this.leads = leads;
+    this.activities = activities;
+    this.validator = validator;
+  }
+
+  /** @throws IllegalArgumentException naming every invalid field */
+  @Transactional
+  public void correct(UUID leadId, Map<String, Object> values, String by) {
+    Lead lead = leads.findById(leadId).orElseThrow();
+    NewLead corrected = NewLead.of(text(values, "email"), text(values, "firstName"), text(values, "lastName"),
+        text(values, "company"), text(values, "jobTitle"), text(values, "phone"), text(values, "country"),
+        lead.getSourceChannel(), lead.getCampaign());
+    Set<ConstraintViolation<NewLead>> violations = validator.validate(corrected);
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException("Please correct: " + violations.stream()
+          .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+          .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+          .collect(Collectors.joining("; ")));
+    }
+    String email = corrected.email().toLowerCase(Locale.ROOT);
+    if (!email.equals(lead.getEmail()) && leads.findByEmail(email).isPresent()) {
+      throw new IllegalArgumentException("Please correct: email " + email + " belongs to another lead");
+    }
+    lead.changeEmail(email);
+    lead.describeContact(corrected.firstName(), corrected.lastName(), corrected.jobTitle(), corrected.phone(),
+        corrected.country().toUpperCase(Locale.ROOT));
+    String domain = FreeMailDomains.domainOf(email);
+    lead.describeCompany(corrected.company(), FreeMailDomains.contains(domain) ? null : domain, lead.getIndustry(),
+        lead.getCompanySize());
+    activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, ClockUtil.now().toInstant(), by)
+        .about("Lead data corrected", null, null));
+  }
+
+  private static String text(Map<String, Object> values, String key) {
+    Object value = values.get(key);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package io.leadflow.lifecycle;
+
+import io.leadflow.lead.LeadErasure;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** "Erase lead data": the person asked to be forgotten. */
+@Component("eraseLeadData")
+class EraseLeadDataDelegate implements JavaDelegate {
+
+  private final LeadErasure erasure;
+
+  EraseLeadDataDelegate(LeadErasure erasure) {
+    this.erasure = erasure;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    erasure.erase(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)),
+        ClockUtil.now().toInstant());
+  }
+}

@@ -1,0 +1,63 @@
+package io.leadflow.lifecycle;
+
+import io.leadflow.intake.LeadCorrection;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadRepository;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Fix lead data": on create, fills the form's fields (variables "corrected...") with the lead's contact data as it
+ * is; on complete, stores what marketing ops corrected, validated like a new lead. Invalid data keeps the task open
+ * with a message naming the fields.
+ */
+@Component("leadDataFix")
+class LeadDataFixListener implements TaskListener {
+
+  /** Form field (process variable) → the lead's field it corrects. */
+  private static final Map<String, Function<Lead, String>> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put("email", Lead::getEmail);
+    FIELDS.put("firstName", Lead::getFirstName);
+    FIELDS.put("lastName", Lead::getLastName);
+    FIELDS.put("company", Lead::getCompany);
+    FIELDS.put("jobTitle", Lead::getJobTitle);
+    FIELDS.put("phone", Lead::getPhone);
+    FIELDS.put("country", Lead::getCountry);
+  }
+
+  private final LeadRepository leads;
+  private final LeadCorrection correction;
+
+  LeadDataFixListener(LeadRepository leads, LeadCorrection correction) {
+    this.leads = leads;
+    this.correction = correction;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    UUID leadId = UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      Lead lead = leads.findById(leadId).orElseThrow();
+      FIELDS.forEach((field, value) -> task.getExecution().setVariable(variable(field),
+          value.apply(lead) == null ? "" : value.apply(lead)));
+      return;
+    }
+    Map<String, Object> values = new HashMap<>();
+    FIELDS.keySet().forEach(field -> values.put(field, task.getVariable(variable(field))));
+    correction.correct(leadId, values, CurrentUser.of(task));
+    FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
+  }
+
+  /** The form's key for a field, e.g. correctedEmail. */
+  static String variable(String field) {
+    return "corrected" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+}
