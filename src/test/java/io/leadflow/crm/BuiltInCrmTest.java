@@ -130,9 +130,30 @@ class BuiltInCrmTest {
     assertThat(summary.opportunities()).isEmpty();
   }
 
+  @Test
+  void shouldRefuseTheSamePersonAtTheSameCompanyUnderAnotherAddress() {
+    crm.upsertLead(lead("MQL", 40, null));
+    UUID other = UUID.randomUUID();
+
+    assertThatThrownBy(() -> crm.upsertLead(new CrmLead(other, "a.lovelace@engines.example", "ADA",
+        lastName(), "analytical engines", null, null, "GB", "web-form", null, "SAL", 50, null)))
+        .isInstanceOfSatisfying(CrmRejectedException.class, rejected -> {
+          assertThat(rejected.getCode()).isEqualTo("DUPLICATES_DETECTED");
+          assertThat(rejected.getField()).isEqualTo("lastName");
+        })
+        .hasMessageContaining("is already lead LF-");
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.crm_lead where external_id = ?", Long.class,
+        other)).isZero();
+  }
+
   private CrmLead lead(String stage, Integer score, String owner) {
-    return new CrmLead(leadId, "ada@engines.example", "Ada", "Lovelace", "Analytical Engines", "CTO",
+    return new CrmLead(leadId, "ada@engines.example", "Ada", lastName(), "Analytical Engines", "CTO",
         "+44 20 7946 0958", "GB", "web-form", "engines-webinar", stage, score, owner);
+  }
+
+  /** Each test's own person: the CRM's duplicate rule would refuse the same name at the same company twice. */
+  private String lastName() {
+    return "Lovelace-" + leadId.toString().substring(0, 8);
   }
 
   private CrmOpportunity opportunity(UUID id, String stage, BigDecimal amount, String lostReason, String lostTo) {

@@ -326,8 +326,11 @@ class SalesforceCrmTest {
   @Test
   void shouldLogAnActivityOnTheLeadSendingTheLeadFirstWhenSalesforceDoesNotKnowIt() {
     // given a lead in Leadflow that never reached Salesforce
-    Lead lead = leads.save(new Lead("grace@navy.example", "Grace", "Hopper", "US Navy", "Rear Admiral", null, "US",
-        "trade-show", "cobol-expo", Instant.now()));
+    Lead unsaved = new Lead("grace@navy.example", Instant.now());
+    unsaved.describeContact("Grace", "Hopper", "Rear Admiral", null, "US");
+    unsaved.describeCompany("US Navy", "navy.example", null, null);
+    unsaved.attribute("trade-show", "cobol-expo", null, null);
+    Lead lead = leads.save(unsaved);
     String savedLeadUrl = API + "/Lead/Leadflow_Id__c/" + lead.getId();
     UUID activityId = UUID.randomUUID();
     String taskUrl = API + "/Task/Leadflow_Activity_Id__c/" + activityId;

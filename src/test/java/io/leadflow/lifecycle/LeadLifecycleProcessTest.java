@@ -3,22 +3,42 @@ package io.leadflow.lifecycle;
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.*;
 import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.ProcessTest;
-import org.assertj.core.api.Assertions;
-import io.leadflow.intake.LeadIntake;
-import io.leadflow.intake.NewLead;
+import io.leadflow.Mailbox;
+import io.leadflow.lead.ActivityType;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadActivity;
+import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Opportunity;
+import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lead.Stage;
 import io.leadflow.lead.StageChange;
 import io.leadflow.lead.StageChangeRepository;
+import io.leadflow.routing.CustomerAccountRepository;
+import io.leadflow.sla.SlaBreach;
+import io.leadflow.sla.SlaBreachRepository;
+import io.leadflow.sla.SlaBreaches;
+import io.leadflow.sla.SlaStep;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +46,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+/** Every path of bpmn/LeadLifecycle.bpmn, timers included, on the real application and database. */
 @ProcessTest
 class LeadLifecycleProcessTest {
 
@@ -34,74 +55,532 @@ class LeadLifecycleProcessTest {
     @Bean
     @Primary
     ProcessEngineCoverageProperties coverageProperties() {
+      // the lifecycle is covered completely here; the nurture process has its own test class
       return ProcessEngineCoverageProperties.builder()
+          .excludeProcessDefinitionKeys("LeadNurture")
           .assertClassCoverageAtLeast(1.0)
           .build();
     }
   }
 
   @Autowired ProcessEngine engine;
-  @Autowired LeadIntake intake;
+  @Autowired LifecycleDriver driver;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
   @Autowired LeadRepository leads;
+  @Autowired LeadActivityRepository activities;
   @Autowired StageChangeRepository history;
-  @Autowired IdentityService identity;
+  @Autowired OpportunityRepository opportunities;
+  @Autowired CustomerAccountRepository customers;
+  @Autowired SlaBreachRepository breaches;
+  @Autowired Mailbox mailbox;
 
   @BeforeEach
   void setUp() {
     init(engine);
+    mailbox.empty();
   }
 
-  @Test
-  void shouldRecordInquiryAndWaitForAcceptanceWhenLeadIsReceived() {
-    UUID leadId = captureLead("grace.hopper@navy.example");
-
-    ProcessInstance instance = instanceOf(leadId);
-    assertThat(instance).hasPassed(START_LEAD_RECEIVED).isWaitingAt(TASK_ACCEPT_LEAD);
-    assertThat(task()).hasCandidateGroup("sales-emea").hasCandidateGroup("sales-americas");
-    Assertions.assertThat(taskService().createTaskQuery().taskId(task().getId()).initializeFormKeys().singleResult()
-        .getCamundaFormRef().getKey()).isEqualTo("Form_AcceptLead");
-    Assertions.assertThat(taskService().getVariablesLocal(task().getId()))
-        .containsEntry(LEAD_NAME, "Grace Hopper")
-        .containsEntry(LEAD_COMPANY, "Navy Labs")
-        .containsEntry(LEAD_SOURCE, "web-form · compiler-guide")
-        .containsEntry(LEAD_STAGE, "INQUIRY");
-    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId))
-        .extracting(StageChange::getFromStage, StageChange::getToStage)
-        .containsExactly(tuple(null, Stage.INQUIRY));
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    driver.cleanUp(jdbc);
   }
 
+  // ------------------------------------------------------------------------------------------------ the main path
+
   @Test
-  void shouldEndAsSalesAcceptedWhenRepAcceptsLead() {
-    UUID leadId = captureLead("katherine.johnson@nasa.example");
-    ProcessInstance instance = instanceOf(leadId);
+  void shouldTakeAFittingHandRaiserFromInquiryToWon() {
+    // its own company: a won lead makes its company a customer, whose next leads go to the same rep
+    UUID leadId = driver.handRaiser("won@winner.example", "DE");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
 
-    completeAs("sam", task(instance).getId(), Map.of(ACCEPT_NOTE, "Spoke on the phone, budget approved"));
+    // acknowledged, scored, qualified, routed in EMEA, offered to a rep who is told
+    assertThat(instance).hasPassed(TASK_ACKNOWLEDGE_AND_FULFIL, TASK_SCORE_LEAD, TASK_QUALIFY_LEAD,
+        EVENT_MARKETING_QUALIFIED, TASK_ROUTE_LEAD, TASK_NOTIFY_LEAD_OWNER).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(driver.variable(instance, QUALIFICATION)).isEqualTo("MQL");
+    Assertions.assertThat(driver.variable(instance, SALES_TEAM)).isEqualTo("sales-emea");
+    String rep = (String) driver.variable(instance, SALES_REP);
+    Assertions.assertThat(rep).isIn("sam", "lena");
+    Assertions.assertThat(mailbox.receivedBy("won@winner.example")).hasSize(1);
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example")).hasSize(1);
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    Assertions.assertThat(accept.getAssignee()).isEqualTo(rep);
+    Assertions.assertThat(accept.getDueDate()).isNotNull();
 
-    assertThat(instance).hasPassed(TASK_ACCEPT_LEAD, END_LEAD_ACCEPTED).isEnded();
-    Assertions.assertThat(leads.findById(leadId)).get().extracting("stage").isEqualTo(Stage.SAL);
+    driver.completeAs(rep, accept, Map.of(ACCEPT_OUTCOME, "ACCEPT", NOTE, "Looks promising"));
+    assertThat(instance).hasPassed(EVENT_SALES_ACCEPTED, TASK_SYNC_LEAD_TO_CRM).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+
+    driver.completeAs(rep, driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD), Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+        CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "REACHED", CONTACT_NOTE, "Budget signed off"));
+    assertThat(instance).hasPassed(TASK_LOG_CONTACT_ATTEMPT).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+
+    driver.completeAs(rep, driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD), Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+        OPPORTUNITY_AMOUNT, 50000, EXPECTED_CLOSE_DATE, "2027-03-31"));
+    assertThat(instance).hasPassed(EVENT_SALES_QUALIFIED, TASK_CREATE_OPPORTUNITY).isWaitingAt(TASK_WORK_OPPORTUNITY);
+
+    driver.completeAs(rep, driver.task(instance, TASK_WORK_OPPORTUNITY), Map.of(OPPORTUNITY_OUTCOME, "UPDATE",
+        OPPORTUNITY_AMOUNT, 60000, EXPECTED_CLOSE_DATE, "2027-04-30"));
+    assertThat(instance).hasPassed(TASK_UPDATE_FORECAST).isWaitingAt(TASK_WORK_OPPORTUNITY);
+
+    driver.completeAs(rep, driver.task(instance, TASK_WORK_OPPORTUNITY), Map.of(OPPORTUNITY_OUTCOME, "WON",
+        OPPORTUNITY_AMOUNT, 62000));
+    assertThat(instance).hasPassed(TASK_RECORD_OPPORTUNITY_OUTCOME, END_LEAD_WON).isEnded();
+
     Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId))
         .extracting(StageChange::getFromStage, StageChange::getToStage, StageChange::getChangedBy)
-        .containsExactly(tuple(null, Stage.INQUIRY, "system"), tuple(Stage.INQUIRY, Stage.SAL, "sam"));
+        .containsExactly(
+            tuple(null, Stage.INQUIRY, "system"),
+            tuple(Stage.INQUIRY, Stage.MQL, "system"),
+            tuple(Stage.MQL, Stage.SAL, rep),
+            tuple(Stage.SAL, Stage.SQL, rep),
+            tuple(Stage.SQL, Stage.WON, "system"));
+    Opportunity deal = opportunities.findByLeadIdOrderByCreatedAtAsc(leadId).get(0);
+    Assertions.assertThat(deal.getState()).isEqualTo(Opportunity.State.WON);
+    Assertions.assertThat(deal.getAmount()).isEqualByComparingTo(new BigDecimal("62000"));
+    Assertions.assertThat(deal.getExpectedCloseDate()).isEqualTo(LocalDate.of(2027, 4, 30));
+    Assertions.assertThat(customers.findById("winner.example")).get().extracting("owner").isEqualTo(rep);
+    Assertions.assertThat(activities.findByLeadIdOrderByOccurredAtAsc(leadId))
+        .extracting(LeadActivity::getType)
+        .contains(ActivityType.EMAIL_SENT, ActivityType.CONTACT_ATTEMPT, ActivityType.NOTE, ActivityType.OWNER_CHANGE);
   }
 
-  /** Completes a task as a logged-in user would, so the engine knows who did it. */
-  private void completeAs(String userId, String taskId, Map<String, Object> variables) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      taskService().complete(taskId, variables);
-    } finally {
-      identity.clearAuthentication();
+  // ------------------------------------------------------------------------------------------------ qualification
+
+  @Test
+  void shouldNurtureALeadThatIsNotReadyAndBringItBackAsMqlWhenItEngages() {
+    UUID leadId = driver.notReady("bakery@berg.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    assertThat(instance).hasPassed(EVENT_LEAD_TO_NURTURE).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.NURTURE);
+
+    // the lead asks for a demo and looks at prices twice: the nurture process re-scores it over the threshold
+    Lead lead = leads.findById(leadId).orElseThrow();
+    for (ActivityType type : List.of(ActivityType.DEMO_REQUEST, ActivityType.PRICING_PAGE_VISIT,
+        ActivityType.PRICING_PAGE_VISIT)) {
+      activities.save(new LeadActivity(UUID.randomUUID(), lead, type, LifecycleDriver.now(), "web"));
     }
+    updateProfileToFit(leadId);
+    runtime.createMessageCorrelation("NurturedLeadEngaged").processInstanceBusinessKey(leadId.toString())
+        .correlateAll();
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_NURTURE_LEAD, GATEWAY_NURTURE_OUTCOME, EVENT_MARKETING_QUALIFIED)
+        .isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId)).extracting(StageChange::getToStage)
+        .containsExactly(Stage.INQUIRY, Stage.NURTURE, Stage.MQL);
   }
 
-  private UUID captureLead(String email) {
-    return intake.capture(new NewLead(email, "Grace", "Hopper", "Navy Labs", "Rear Admiral", "+1 202 555 0100",
-        "US", "web-form", "compiler-guide"));
+  @Test
+  void shouldEndADormantLeadAfterTheNurturePeriodWithoutEngagement() {
+    UUID leadId = driver.notReady("dormant@berg.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    driver.waitFor(Duration.ofDays(181));
+
+    assertThat(instance).hasPassed(END_LEAD_DORMANT).isEnded();
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
   }
 
-  private ProcessInstance instanceOf(UUID leadId) {
-    return runtimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(leadId.toString()).singleResult();
+  @Test
+  void shouldDisqualifyALeadThatTurnsOutACompetitorDuringNurture() {
+    UUID leadId = driver.notReady("spy@rivalsoft.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    // a competitor is disqualified at once; this one changed jobs after it was nurtured
+    assertThat(instance).hasPassed(END_LEAD_DISQUALIFIED).isEnded();
+
+    UUID nurtured = driver.notReady("nurtured@berg.example");
+    ProcessInstance second = driver.instance(nurtured);
+    driver.runDueJobs();
+    jdbcMoveToCompetitor(nurtured);
+    runtime.createMessageCorrelation("NurturedLeadEngaged").processInstanceBusinessKey(nurtured.toString())
+        .correlateAll();
+    driver.runDueJobs();
+
+    assertThat(second).hasPassed(GATEWAY_NURTURE_OUTCOME, END_DISQUALIFIED_IN_NURTURE).isEnded();
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(nurtured))
+        .extracting(StageChange::getToStage, StageChange::getReason)
+        .endsWith(tuple(Stage.DISQUALIFIED, "Works for a competitor"));
+  }
+
+  // ------------------------------------------------------------------------------------------------ review
+
+  @Test
+  void shouldLetMarketingOpsReviewAnUnroutableMqlWithinItsDeadline() {
+    UUID leadId = driver.handRaiser("tokyo@quinn.example", "JP");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_REVIEW_MQL);
+    Task review = driver.task(instance, TASK_REVIEW_MQL);
+    assertThat(review).hasCandidateGroup("marketing-ops");
+    Assertions.assertThat(driver.variable(instance, ROUTING_REASON)).isEqualTo("No territory covers JP");
+
+    // the reminder comes before the deadline, the escalation after it
+    driver.waitUntil(review.getDueDate().toInstant().minus(Duration.ofHours(1)));
+    assertThat(instance).hasPassed(TASK_REMIND_REVIEWER);
+    Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example")).hasSize(1);
+    driver.waitUntil(review.getDueDate().toInstant().plus(Duration.ofMinutes(5)));
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_REVIEW).isWaitingAt(TASK_REVIEW_MQL);
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).hasSize(1);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).singleResult().getIncidentMessage())
+        .contains("review of the marketing-qualified lead").contains("late");
+
+    driver.completeAs("mia", review, Map.of(REVIEW_OUTCOME, "ROUTE", SALES_TEAM, "sales-americas"));
+
+    assertThat(instance).hasPassed(TASK_ASSIGN_REP).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(driver.variable(instance, SALES_REP)).isIn("rita", "omar");
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId)).singleElement()
+        .satisfies(breach -> Assertions.assertThat(breach.getResolvedAt()).isNotNull());
+  }
+
+  @Test
+  void shouldSendAReviewedLeadBackToNurtureOrDisqualifyIt() {
+    ProcessInstance toNurture = reviewed("review-nurture@quinn.example",
+        Map.of(REVIEW_OUTCOME, "NURTURE", STAGE_REASON, "Student project, not a buyer yet"));
+    assertThat(toNurture).hasPassed("Event_ReviewedToNurture").isWaitingAt(TASK_NURTURE_LEAD);
+
+    ProcessInstance disqualified = reviewed("review-disqualify@quinn.example",
+        Map.of(REVIEW_OUTCOME, "DISQUALIFY", STAGE_REASON, "Fake company"));
+    assertThat(disqualified).hasPassed(GATEWAY_REVIEW_OUTCOME, END_DISQUALIFIED_IN_REVIEW)
+        .isEnded();
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(UUID.fromString(
+            disqualified.getBusinessKey())))
+        .extracting(StageChange::getToStage, StageChange::getReason)
+        .endsWith(tuple(Stage.DISQUALIFIED, "Fake company"));
+  }
+
+  @Test
+  void shouldRefuseAReviewWithoutItsRequiredAnswers() {
+    UUID leadId = driver.handRaiser("incomplete@quinn.example", "JP");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    Assertions.assertThatThrownBy(() -> driver.completeAs("mia", driver.task(instance, TASK_REVIEW_MQL),
+            Map.of(REVIEW_OUTCOME, "DISQUALIFY")))
+        .hasMessageContaining("stageReason is required");
+    Assertions.assertThatThrownBy(() -> driver.completeAs("mia", driver.task(instance, TASK_REVIEW_MQL),
+            Map.of(REVIEW_OUTCOME, "MAYBE")))
+        .hasMessageContaining("reviewOutcome must be one of DISQUALIFY, NURTURE, ROUTE");
+    assertThat(instance).isWaitingAt(TASK_REVIEW_MQL);
+  }
+
+  // ------------------------------------------------------------------------------------------------ acceptance
+
+  @Test
+  void shouldReassignALeadTheRepDidNotAcceptInTime() {
+    ProcessInstance instance = offered("late@quinn.example");
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    String late = accept.getAssignee();
+
+    driver.waitUntil(accept.getDueDate().toInstant().minus(Duration.ofMinutes(30)));
+    assertThat(instance).hasPassed(TASK_REMIND_REP_TO_ACCEPT);
+    Assertions.assertThat(mailbox.receivedBy(late + "@leadflow.example")).hasSize(2);
+
+    driver.waitUntil(accept.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+    assertThat(instance).hasPassed(TASK_REASSIGN_LATE_LEAD)
+        .isWaitingAt(TASK_ACCEPT_LEAD);
+    String next = driver.task(instance, TASK_ACCEPT_LEAD).getAssignee();
+    Assertions.assertThat(next).isNotEqualTo(late).isIn("sam", "lena");
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey())))
+        .extracting(SlaBreach::getStep, SlaBreach::getOwner)
+        .containsExactly(tuple(SlaStep.ACCEPTANCE, late));
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).hasSize(1);
+  }
+
+  @Test
+  void shouldHandALeadToATeammate() {
+    ProcessInstance instance = offered("handover@quinn.example");
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    String teammate = accept.getAssignee().equals("sam") ? "lena" : "sam";
+
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "HAND_OVER", HAND_OVER_TO, teammate));
+
+    assertThat(instance).hasPassed(TASK_HAND_OVER_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(driver.task(instance, TASK_ACCEPT_LEAD).getAssignee()).isEqualTo(teammate);
+    Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
+        .extracting(Lead::getOwner).isEqualTo(teammate);
+  }
+
+  @Test
+  void shouldSendARejectedLeadBackToNurtureOrDisqualifyIt() {
+    ProcessInstance toNurture = offered("reject-nurture@quinn.example");
+    Task accept = driver.task(toNurture, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "NURTURE",
+        STAGE_REASON, "No budget before next year"));
+    assertThat(toNurture).hasPassed("Event_RejectedToNurture").isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(UUID.fromString(toNurture.getBusinessKey())))
+        .extracting(StageChange::getToStage, StageChange::getReason)
+        .endsWith(tuple(Stage.NURTURE, "No budget before next year"));
+
+    ProcessInstance disqualified = offered("reject-disqualify@quinn.example");
+    Task second = driver.task(disqualified, TASK_ACCEPT_LEAD);
+    driver.completeAs(second.getAssignee(), second, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "DISQUALIFIED",
+        STAGE_REASON, "Reseller, not an end customer"));
+    assertThat(disqualified).hasPassed(GATEWAY_REJECTED_TO, END_DISQUALIFIED_BY_REP).isEnded();
+  }
+
+  // ------------------------------------------------------------------------------------------------ follow-up
+
+  @Test
+  void shouldEscalateAFirstContactThatIsLateAndRemindDaily() {
+    ProcessInstance instance = accepted("first-contact@quinn.example");
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+
+    driver.waitUntil(followUp.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_FIRST_CONTACT).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).count()).isOne();
+
+    driver.waitFor(Duration.ofDays(1));
+    assertThat(instance).hasPassed(TASK_REMIND_REP_TO_FOLLOW_UP);
+
+    // logging the first attempt resolves the breach
+    driver.completeAs(followUp.getAssignee(), driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD),
+        Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT", CONTACT_CHANNEL, "EMAIL", CONTACT_OUTCOME, "EMAIL_SENT"));
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldNotEscalateAFirstContactMadeInTime() {
+    ProcessInstance instance = accepted("in-time@quinn.example");
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    String rep = followUp.getAssignee();
+    driver.completeAs(rep, followUp, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT", CONTACT_CHANNEL, "CALL",
+        CONTACT_OUTCOME, "NO_ANSWER"));
+
+    driver.waitUntil(followUp.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+
+    assertThat(instance).hasPassed("EndEvent_ContactedInTime").hasNotPassed(TASK_ESCALATE_LATE_FIRST_CONTACT);
+  }
+
+  @Test
+  void shouldRecycleALeadWithoutOutcomeAfterTheCadence() {
+    ProcessInstance instance = accepted("cadence@quinn.example");
+
+    driver.waitFor(Duration.ofDays(11));
+
+    assertThat(instance).hasPassed("Event_RecycledAfterNoResponse")
+        .isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(UUID.fromString(instance.getBusinessKey())))
+        .extracting(StageChange::getToStage, StageChange::getReason)
+        .endsWith(tuple(Stage.NURTURE, "No outcome after the follow-up cadence"));
+  }
+
+  @Test
+  void shouldSendAFollowedUpLeadBackToNurtureOrDisqualifyIt() {
+    ProcessInstance toNurture = accepted("followup-nurture@quinn.example");
+    Task followUp = driver.task(toNurture, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "NO_RESPONSE",
+        STAGE_REASON, "Six attempts, no answer"));
+    assertThat(toNurture).hasPassed("Event_FollowUpToNurture")
+        .isWaitingAt(TASK_NURTURE_LEAD);
+
+    ProcessInstance disqualified = accepted("followup-disqualify@quinn.example");
+    Task second = driver.task(disqualified, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(second.getAssignee(), second, Map.of(FOLLOW_UP_OUTCOME, "DISQUALIFY",
+        STAGE_REASON, "Bought a competitor last week"));
+    assertThat(disqualified).hasPassed(GATEWAY_FOLLOW_UP_RESULT, END_DISQUALIFIED_AFTER_FOLLOW_UP).isEnded();
+  }
+
+  // ------------------------------------------------------------------------------------------------ opportunity
+
+  @Test
+  void shouldCoolDownALostLeadAndThenRecycleIt() {
+    ProcessInstance instance = opportunity("lost@quinn.example");
+    Task work = driver.task(instance, TASK_WORK_OPPORTUNITY);
+    driver.completeAs(work.getAssignee(), work, Map.of(OPPORTUNITY_OUTCOME, "LOST", LOST_TO, "RivalSoft",
+        LOST_REASON, "Cheaper"));
+    assertThat(instance).hasPassed(EVENT_LEAD_LOST).isWaitingAt(EVENT_COOLING_PERIOD_OVER);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(UUID.fromString(instance.getBusinessKey())))
+        .extracting(StageChange::getToStage, StageChange::getReason)
+        .endsWith(tuple(Stage.LOST, "Lost to RivalSoft: Cheaper"));
+
+    driver.waitFor(Duration.ofDays(91));
+
+    assertThat(instance).hasPassed("Event_RecycledAfterCooling")
+        .isWaitingAt(TASK_NURTURE_LEAD);
+  }
+
+  @Test
+  void shouldPutAnOpportunityOnHoldUntilItsRevisitDate() {
+    ProcessInstance instance = opportunity("hold@quinn.example");
+    Task work = driver.task(instance, TASK_WORK_OPPORTUNITY);
+    String revisit = LifecycleDriver.now().plus(Duration.ofDays(40)).atZone(ZoneOffset.UTC).toLocalDate().toString();
+    driver.completeAs(work.getAssignee(), work, Map.of(OPPORTUNITY_OUTCOME, "ON_HOLD", REVISIT_ON, revisit,
+        STAGE_REASON, "Budget freeze until Q2"));
+    assertThat(instance).hasPassed(EVENT_OPPORTUNITY_ON_HOLD).isWaitingAt(EVENT_REVISIT_DATE_REACHED);
+
+    driver.waitFor(Duration.ofDays(41));
+
+    assertThat(instance).hasPassed(EVENT_OPPORTUNITY_RESUMED).isWaitingAt(TASK_WORK_OPPORTUNITY);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(UUID.fromString(instance.getBusinessKey())))
+        .extracting(StageChange::getToStage).endsWith(Stage.SQL, Stage.ON_HOLD, Stage.SQL);
+  }
+
+  @Test
+  void shouldAlertWhenAnOpportunityStaysInItsStageTooLong() {
+    ProcessInstance instance = opportunity("stalled@quinn.example");
+
+    // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn)
+    driver.waitFor(Duration.ofDays(61));
+
+    assertThat(instance).hasPassed(TASK_ALERT_STALLED_OPPORTUNITY).isWaitingAt(TASK_WORK_OPPORTUNITY);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).singleResult().getIncidentMessage())
+        .contains("progress of the opportunity");
+  }
+
+  // ------------------------------------------------------------------------------------------------ CRM refusals
+
+  @Test
+  void shouldLetMarketingOpsFixLeadDataTheCrmRefused() {
+    // the CRM already knows an Ada Quinn of Quinn Systems under another address: its duplicate rule refuses ours
+    ProcessInstance first = accepted(driver.handRaiser("ada@quinn.example", "DE", "Ada", "Quinn"));
+    ProcessInstance instance = offered(driver.handRaiser("ada.quinn@quinn.example", "DE", "Ada", "Quinn"));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    assertThat(instance).hasPassed(BOUNDARY_CRM_REJECTED_LEAD).isWaitingAt(TASK_FIX_LEAD_DATA);
+    Assertions.assertThat(driver.variable(instance, CRM_ERROR_CODE)).isEqualTo("DUPLICATES_DETECTED");
+    Assertions.assertThat(first.getId()).isNotEqualTo(instance.getId());
+
+    Task fix = driver.task(instance, TASK_FIX_LEAD_DATA);
+    driver.waitUntil(fix.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_DATA_FIX);
+
+    driver.completeAs("mia", fix, Map.of("correctedEmail", "ada.quinn@quinn.example", "correctedFirstName", "Adam",
+        "correctedLastName", "Quinn", "correctedCompany", "Quinn Systems", "correctedCountry", "DE"));
+
+    assertThat(instance).hasPassed(GATEWAY_RETRY_CRM_STEP).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
+        .extracting(Lead::getFirstName).isEqualTo("Adam");
+  }
+
+  @Test
+  void shouldRetryTheOpportunityAfterMarketingOpsFixedTheData() {
+    ProcessInstance instance = accepted(driver.handRaiser("grace@quinn.example", "DE", "Grace", "Quinn"));
+    // meanwhile somebody captured an Ada Quinn of the same company, and then Grace's record is changed into Ada's
+    accepted(driver.handRaiser("ada.q@quinn.example", "DE", "Ada", "Quinn"));
+    renameLead(UUID.fromString(instance.getBusinessKey()), "Ada");
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+        OPPORTUNITY_AMOUNT, 10000, EXPECTED_CLOSE_DATE, "2027-06-30"));
+    assertThat(instance).hasPassed(BOUNDARY_CRM_REJECTED_OPPORTUNITY).isWaitingAt(TASK_FIX_LEAD_DATA);
+
+    driver.completeAs("mia", driver.task(instance, TASK_FIX_LEAD_DATA), Map.of("correctedEmail", "grace@quinn.example",
+        "correctedFirstName", "Grace", "correctedLastName", "Quinn-Hopper", "correctedCompany", "Quinn Systems",
+        "correctedCountry", "DE"));
+
+    assertThat(instance).hasPassed(GATEWAY_RETRY_CRM_STEP, GATEWAY_CREATE_OPPORTUNITY_MERGE)
+        .isWaitingAt(TASK_WORK_OPPORTUNITY);
+  }
+
+  // ------------------------------------------------------------------------------------------------ at any time
+
+  @Test
+  void shouldEndTheLifecycleWhenTheLeadOptsOut() {
+    ProcessInstance instance = accepted("optout@quinn.example");
+
+    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_UNSUBSCRIBED)
+        .processInstanceBusinessKey(instance.getBusinessKey()).correlate();
+
+    assertThat(instance).hasPassed(END_LEAD_UNSUBSCRIBED).isEnded();
+    Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+    Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
+        .extracting(Lead::getStage).isEqualTo(Stage.UNSUBSCRIBED);
+  }
+
+  @Test
+  void shouldEraseTheLeadsDataAndEndWhenAsked() {
+    ProcessInstance instance = offered("erase@quinn.example");
+
+    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_ERASED)
+        .processInstanceBusinessKey(instance.getBusinessKey()).correlate();
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_ERASE_LEAD_DATA, END_LEAD_ERASED).isEnded();
+    Lead lead = leads.findById(UUID.fromString(instance.getBusinessKey())).orElseThrow();
+    Assertions.assertThat(lead.getStage()).isEqualTo(Stage.ERASED);
+    Assertions.assertThat(lead.getEmail()).endsWith("@erased.invalid");
+    Assertions.assertThat(lead.getFirstName()).isNull();
+  }
+
+  @Test
+  void shouldRescoreTheLeadOnANewInquiryWithoutStartingAnotherLifecycle() {
+    ProcessInstance instance = offered("again@quinn.example");
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    int before = leads.findById(leadId).orElseThrow().getScore();
+    activities.save(new LeadActivity(UUID.randomUUID(), leads.findById(leadId).orElseThrow(),
+        ActivityType.WEBINAR_ATTENDED, LifecycleDriver.now(), "web"));
+
+    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_INQUIRY_RECEIVED)
+        .processInstanceBusinessKey(leadId.toString()).correlate();
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_RESCORE_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(leads.findById(leadId).orElseThrow().getScore()).isEqualTo(before + 10);
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId.toString()).count())
+        .isOne();
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  private ProcessInstance offered(String email) {
+    return offered(driver.handRaiser(email, "DE"));
+  }
+
+  private ProcessInstance offered(UUID leadId) {
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_ACCEPT_LEAD);
+    return instance;
+  }
+
+  private ProcessInstance accepted(String email) {
+    return accepted(driver.handRaiser(email, "DE"));
+  }
+
+  private ProcessInstance accepted(UUID leadId) {
+    ProcessInstance instance = offered(leadId);
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    return instance;
+  }
+
+  private ProcessInstance opportunity(String email) {
+    ProcessInstance instance = accepted(email);
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+        OPPORTUNITY_AMOUNT, 25000, EXPECTED_CLOSE_DATE, "2027-05-31"));
+    assertThat(instance).isWaitingAt(TASK_WORK_OPPORTUNITY);
+    return instance;
+  }
+
+  private ProcessInstance reviewed(String email, Map<String, Object> outcome) {
+    ProcessInstance instance = driver.instance(driver.handRaiser(email, "JP"));
+    driver.runDueJobs();
+    driver.completeAs("mia", driver.task(instance, TASK_REVIEW_MQL), outcome);
+    return instance;
+  }
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private void updateProfileToFit(UUID leadId) {
+    jdbc.update("update leadflow.lead set industry = 'SOFTWARE', company_size = 400, job_level = 'DECISION_MAKER' "
+        + "where id = ?", leadId);
+  }
+
+  private void jdbcMoveToCompetitor(UUID leadId) {
+    jdbc.update("update leadflow.lead set company_domain = 'rivalsoft.example' where id = ?", leadId);
+  }
+
+  private void renameLead(UUID leadId, String firstName) {
+    jdbc.update("update leadflow.lead set first_name = ? where id = ?", firstName, leadId);
   }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.leadflow.LeadflowApplication;
 import io.leadflow.intake.LeadIntake;
@@ -9,6 +10,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,22 +31,28 @@ class RestartIT {
     long deployments;
     long definitions;
     String processInstanceId;
+    Stage stage;
     try (ConfigurableApplicationContext first = start()) {
-      leadId = first.getBean(LeadIntake.class).capture(new NewLead("margaret.hamilton@mit.example", "Margaret",
-          "Hamilton", "MIT Instrumentation Lab", "Director", null, "US", "trade-show", "apollo-expo"));
+      leadId = first.getBean(LeadIntake.class).capture(NewLead.of("margaret.hamilton@mit.example", "Margaret",
+          "Hamilton", "MIT Instrumentation Lab", "Director", null, "US", "trade-show", "apollo-expo"), "mia");
+      // scored and not ready: the lead waits in nurture
+      LeadRepository leads = first.getBean(LeadRepository.class);
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> leads.findById(leadId).orElseThrow().getStage() == Stage.NURTURE);
+      stage = leads.findById(leadId).orElseThrow().getStage();
       RepositoryService repository = first.getBean(RepositoryService.class);
       deployments = repository.createDeploymentQuery().count();
       definitions = repository.createProcessDefinitionQuery().count()
           + repository.createDecisionDefinitionQuery().count();
       processInstanceId = first.getBean(RuntimeService.class).createProcessInstanceQuery()
-          .processInstanceBusinessKey(leadId.toString()).singleResult().getId();
+          .processDefinitionKey("LeadLifecycle").processInstanceBusinessKey(leadId.toString()).singleResult().getId();
     }
     assertThat(deployments).isPositive();
     assertThat(Files.exists(workDirectory.resolve("postgres/postmaster.pid"))).isFalse();
 
     try (ConfigurableApplicationContext second = start()) {
       assertThat(second.getBean(LeadRepository.class).findById(leadId)).get()
-          .extracting("stage").isEqualTo(Stage.INQUIRY);
+          .extracting("stage").isEqualTo(stage);
       assertThat(second.getBean(RuntimeService.class).createProcessInstanceQuery()
           .processInstanceId(processInstanceId).count()).isOne();
       RepositoryService repository = second.getBean(RepositoryService.class);

@@ -106,6 +106,30 @@ class SideEffectsTest {
   }
 
   @Test
+  void shouldRepeatAnUntilDoneEffectWhoseStepRolledBackTogetherWithWhatItWrote() {
+    TransactionTemplate step = new TransactionTemplate(transactionManager);
+    String effectsWrite = "effect/" + UUID.randomUUID();
+
+    // given a step whose transaction fails after a transactional upsert (as the built-in CRM's)
+    assertThatThrownBy(() -> step.executeWithoutResult(transaction -> {
+      sideEffects.untilDone(key, () -> {
+        jdbc.update("insert into leadflow.side_effect (key, status, started_at, attempts) values (?, 'DONE', now(), 1)",
+            effectsWrite);
+        return "LF-" + runs.incrementAndGet();
+      });
+      throw new IllegalStateException("the step fails after the upsert");
+    })).hasMessage("the step fails after the upsert");
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.side_effect where key in (?, ?)", Long.class, key,
+        effectsWrite)).isZero();
+
+    // when the step runs again, the upsert runs again and its result is kept
+    String result = step.execute(transaction -> sideEffects.untilDone(key, () -> "LF-" + runs.incrementAndGet()));
+
+    assertThat(result).isEqualTo("LF-2");
+    assertThat(row()).containsEntry("status", "DONE").containsEntry("result", "LF-2");
+  }
+
+  @Test
   void shouldReturnTheStoredResultAndNotRepeatAnUntilDoneEffectThatIsDone() {
     String first = sideEffects.untilDone(key, () -> "LF-" + runs.incrementAndGet());
 

@@ -1,0 +1,61 @@
+package io.leadflow;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the application's SMTP server received: in tests that is the demo profile's mail catcher, a real (GreenMail)
+ * SMTP server inside the application context.
+ */
+@Component
+public class Mailbox {
+
+  private final ObjectProvider<GreenMail> catcher;
+
+  /** Contexts with an SMTP server of their own have no catcher; they do not use this class. */
+  Mailbox(@Qualifier("demoMailServer") ObjectProvider<GreenMail> catcher) {
+    this.catcher = catcher;
+  }
+
+  private GreenMail server() {
+    return catcher.getObject();
+  }
+
+  public void empty() {
+    try {
+      server().purgeEmailFromAllMailboxes();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot empty the mail catcher", e);
+    }
+  }
+
+  /** Mails received for one address, oldest first. */
+  public List<MimeMessage> receivedBy(String address) {
+    return Arrays.stream(server().getReceivedMessages()).filter(mail -> {
+      try {
+        return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+            .anyMatch(to -> to.toString().contains(address));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /** Mails received for one address whose subject mentions the text. */
+  public List<MimeMessage> receivedBy(String address, String subjectContaining) {
+    return receivedBy(address).stream().filter(mail -> {
+      try {
+        return mail.getSubject().contains(subjectContaining);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+}
