@@ -1,6 +1,7 @@
 package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Nothing is reachable without logging in. Three doors, one user store (Camunda's identity service):
@@ -27,7 +31,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
       throws Exception {
-    return http.securityMatcher("/engine-rest/**")
+    return http.securityMatcher(path("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
@@ -40,7 +44,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
     // the webapps authenticate every data request themselves and bring their own CSRF protection
-    return http.securityMatcher("/", "/camunda/**")
+    return http.securityMatcher(new OrRequestMatcher(path("/"), path("/camunda/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .build();
@@ -52,9 +56,11 @@ class SecurityConfiguration {
       throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
-            .requestMatchers("/api/demo/mailbox").hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
+            // an error page rendered for a request keeps that request's answer (e.g. a webapp's 404), no login prompt
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
+            .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
@@ -63,5 +69,13 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  /**
+   * Matches the whole request path. Camunda's webapp API and engine REST API are servlets of their own, which Spring
+   * MVC's path matching (the default for string patterns) does not see.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 }

@@ -80,6 +80,9 @@ class SecurityIT {
   void shouldServeTheWebappsLoginButNoDataAnonymously() {
     assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+    // the webapps' own API is a servlet of its own: their plugins load before the login page shows
+    assertThat(rest.getForEntity("/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(rest.getForEntity("/camunda/api/engine/engine/default/task/count", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
