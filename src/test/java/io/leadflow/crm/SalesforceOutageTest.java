@@ -1,7 +1,6 @@
 package io.leadflow.crm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.*;
 import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ProcessTest
 class SalesforceOutageTest {
 
-  static final WireMockServer salesforce = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    salesforce.start();
-  }
+  static final WireMockServer salesforce = SalesforceServer.start();
 
   @AfterAll
   static void stopSalesforce() {
@@ -52,13 +47,10 @@ class SalesforceOutageTest {
 
   @DynamicPropertySource
   static void salesforceProperties(DynamicPropertyRegistry registry) {
-    registry.add("leadflow.crm.provider", () -> "salesforce");
-    registry.add("leadflow.crm.salesforce.login-url", salesforce::baseUrl);
-    registry.add("leadflow.crm.salesforce.client-id", () -> "leadflow-app");
-    registry.add("leadflow.crm.salesforce.client-secret", () -> "s3cret");
+    SalesforceServer.configure(registry, salesforce);
   }
 
-  private static final String LEADS = "/services/data/v61.0/sobjects/Lead/Leadflow_Id__c/";
+  private static final String LEADS = SalesforceServer.API + "/Lead/Leadflow_Id__c/";
 
   @Autowired ProcessEngine engine;
   @Autowired LifecycleDriver driver;
@@ -70,7 +62,7 @@ class SalesforceOutageTest {
   void setUp() {
     init(engine);
     salesforce.resetAll();
-    salesforce.stubFor(post("/services/oauth2/token").willReturn(okJson("""
+    salesforce.stubFor(post(SalesforceServer.TOKEN).willReturn(okJson("""
         {"access_token":"token-1","instance_url":"%s","token_type":"Bearer"}""".formatted(salesforce.baseUrl()))));
   }
 
