@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Posts leads to a node over HTTP as a capture source would (marketing ops' login). */
-final class LeadClient {
+public final class LeadClient {
 
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
   private static final String AUTH = "Basic " + Base64.getEncoder()
@@ -21,7 +21,7 @@ final class LeadClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** A hand-raiser from the given country; returns its id when the node answered 201, else null. */
-  String postHandRaiser(PackagedApp node, String email, String country) {
+  public String postHandRaiser(PackagedApp node, String email, String country) {
     String body = """
         {"email":"%s","firstName":"Load","lastName":"%s","company":"Load Systems","jobTitle":"CTO",
          "country":"%s","sourceChannel":"web-form","campaign":"load","requestType":"DEMO","industry":"SOFTWARE",

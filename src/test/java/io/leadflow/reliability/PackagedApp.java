@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * The application as it is shipped: the packaged jar started as a separate Java process (what a node in production
  * is), so that a test can kill it with SIGKILL or run two of them on one database.
  */
-final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -41,7 +41,7 @@ final class PackagedApp implements AutoCloseable {
    * A node of the demo profile on the given PostgreSQL, sending mail to the given SMTP port; its
    * engine host name is the node's name, so the job log tells which node ran a job.
    */
-  static PackagedApp node(String name, String jdbcUrl, int smtpPort) {
+  public static PackagedApp node(String name, String jdbcUrl, int smtpPort) {
     Map<String, String> environment = new HashMap<>();
     environment.put("SPRING_PROFILES_ACTIVE", "demo");
     environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
@@ -54,7 +54,7 @@ final class PackagedApp implements AutoCloseable {
     return new PackagedApp(name, environment);
   }
 
-  PackagedApp start() throws IOException {
+  public PackagedApp start() throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
         "--server.port=" + port, "--camunda.bpm.generic-properties.properties.hostname=" + name));
@@ -66,7 +66,7 @@ final class PackagedApp implements AutoCloseable {
   }
 
   /** Waits until the node answers its health check, or fails naming its log. */
-  PackagedApp awaitHealthy(Duration timeout) throws InterruptedException {
+  public PackagedApp awaitHealthy(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -87,7 +87,7 @@ final class PackagedApp implements AutoCloseable {
   }
 
   /** Kills the process as a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
@@ -101,12 +101,17 @@ final class PackagedApp implements AutoCloseable {
     }
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://localhost:" + port + path;
   }
 
-  String name() {
+  public String name() {
     return name;
+  }
+
+  /** The operating system's id of the node's process, to read its memory or run {@code jcmd} on it. */
+  public long pid() {
+    return process.pid();
   }
 
   static Path jar() throws IOException {

@@ -14,25 +14,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What several application processes share in these tests: a real PostgreSQL server and a real SMTP server, both
  * running in the test's JVM.
  */
-final class SharedInfrastructure implements AutoCloseable {
+public final class SharedInfrastructure implements AutoCloseable {
 
-  final EmbeddedPostgres postgres;
-  final GreenMail smtp;
-  final JdbcTemplate jdbc;
+  public final EmbeddedPostgres postgres;
+  public final GreenMail smtp;
+  public final JdbcTemplate jdbc;
 
-  SharedInfrastructure() throws IOException {
-    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+  /** Fast and forgetful, as tests want it: zonky's defaults turn fsync off. */
+  public SharedInfrastructure() throws IOException {
+    this(false);
+  }
+
+  /** Durable when measuring: fsync and synchronous commit on, as the application's own embedded server runs. */
+  public SharedInfrastructure(boolean durable) throws IOException {
+    String on = durable ? "on" : "off";
+    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+        .setServerConfig("fsync", on).setServerConfig("synchronous_commit", on)
+        .setServerConfig("full_page_writes", on).start();
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
     DataSource dataSource = postgres.getPostgresDatabase();
     jdbc = new JdbcTemplate(dataSource);
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return postgres.getJdbcUrl("postgres", "postgres");
   }
 
-  int smtpPort() {
+  public int smtpPort() {
     return smtp.getSmtp().getPort();
   }
 

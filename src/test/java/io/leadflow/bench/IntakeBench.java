@@ -1,0 +1,154 @@
+package io.leadflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.reliability.LeadClient;
+import io.leadflow.reliability.PackagedApp;
+import io.leadflow.reliability.SharedInfrastructure;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Intake throughput and latency of the packaged application on durable PostgreSQL, against a bare engine starting a
+ * one-user-task process on the same database at the same concurrency; start-up time and memory of the node.
+ */
+class IntakeBench {
+
+  private static final int CLIENTS = Load.intProperty("bench.clients", 8);
+  private static final int SECONDS = Load.intProperty("bench.seconds", 60);
+
+  @Test
+  void intakeAgainstTheBareEngine() throws Exception {
+    Figures figures = new Figures("intake");
+    try (SharedInfrastructure shared = new SharedInfrastructure(true);
+        PackagedApp node = PackagedApp.node("bench-intake", shared.jdbcUrl(), shared.smtpPort())) {
+      long booting = System.nanoTime();
+      node.start().awaitHealthy(Duration.ofMinutes(3));
+      figures.atMost("start-up to healthy", (System.nanoTime() - booting) / 1e9, "s", 15);
+
+      // warm-up: the JIT and the connection pools, not measured
+      Load.postLeads(node, "warm-up", 300, CLIENTS, new Latencies());
+      Load.awaitDrained(shared.jdbc, Duration.ofMinutes(10));
+      figures.add("heap after GC at rest", Load.heapAfterGcMb(node), "MB");
+      figures.add("resident memory at rest", Machine.residentMb(node.pid()).orElse(Double.NaN), "MB");
+
+      // full speed: closed loop, every client posts its next lead as soon as the last one is answered
+      Latencies created = new Latencies();
+      DoubleAccumulator peakResident = new DoubleAccumulator(Math::max, 0);
+      AtomicReference<Double> heapUnderLoad = new AtomicReference<>(Double.NaN);
+      Thread watcher = new Thread(() -> watchMemory(node, peakResident, heapUnderLoad), "memory-watcher");
+      watcher.setDaemon(true);
+      watcher.start();
+      long begin = System.currentTimeMillis();
+      Map<String, Long> sentAt = Load.postLeads(node, "full", Integer.MAX_VALUE, Duration.ofSeconds(SECONDS), CLIENTS,
+          created);
+      double seconds = (System.currentTimeMillis() - begin) / 1000.0;
+      watcher.interrupt();
+      double rate = sentAt.size() / seconds;
+      assertThat(sentAt).as("leads created at full speed").isNotEmpty();
+      figures.add("intake at full speed (" + CLIENTS + " clients)", rate, "leads/s");
+      figures.add("POST to 201, p50", created.percentile(50), "ms");
+      figures.add("POST to 201, p95", created.percentile(95), "ms");
+      figures.add("POST to 201, p99", created.percentile(99), "ms");
+      figures.add("peak resident memory under load", peakResident.get(), "MB");
+      figures.atMost("heap after GC under load", heapUnderLoad.get(), "MB", 512);
+
+      Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
+      Latencies toTask = firstTaskLatencies(shared, begin, sentAt);
+      figures.add("POST to first user task, p50", toTask.percentile(50), "ms");
+      figures.add("POST to first user task, p95", toTask.percentile(95), "ms");
+      figures.add("POST to first user task, p99", toTask.percentile(99), "ms");
+
+      // half the maximum rate, open loop: latency counts from when the request was due, so queueing shows
+      Latencies halfRate = postAtRate(node, rate / 2, Duration.ofSeconds(SECONDS / 2));
+      figures.atMost("POST to 201 at half the maximum rate, p99", halfRate.percentile(99), "ms", 50);
+      Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
+
+      double baseline;
+      try (BareEngine bare = new BareEngine(shared.jdbcUrl(), CLIENTS)) {
+        bare.startsPerSecond(CLIENTS, Duration.ofSeconds(10));
+        baseline = bare.startsPerSecond(CLIENTS, Duration.ofSeconds(SECONDS));
+      }
+      figures.add("bare engine, one-user-task starts (" + CLIENTS + " threads)", baseline, "starts/s");
+      figures.atLeast("intake / bare engine", rate / baseline, "ratio", 0.4);
+    }
+    Map<String, Object> setup = new LinkedHashMap<>();
+    setup.put("clients", CLIENTS);
+    setup.put("secondsAtFullSpeed", SECONDS);
+    setup.put("database", "embedded PostgreSQL 17, fsync and synchronous_commit on, same machine");
+    setup.put("node", "packaged application, -Xmx512m, demo profile, history level full");
+    figures.report(setup);
+  }
+
+  private static Latencies postAtRate(PackagedApp node, double perSecond, Duration duration)
+      throws InterruptedException {
+    Latencies latencies = new Latencies();
+    LeadClient client = new LeadClient();
+    ExecutorService pool = Executors.newFixedThreadPool(64);
+    long intervalNanos = (long) (1e9 / perSecond);
+    long start = System.nanoTime();
+    long count = duration.toNanos() / intervalNanos;
+    for (long n = 0; n < count; n++) {
+      long due = start + n * intervalNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      long index = n;
+      pool.execute(() -> {
+        if (client.postHandRaiser(node, "half-" + index + "@bench-systems.example", "DE") != null) {
+          latencies.add((System.nanoTime() - due) / 1e6);
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.MINUTES);
+    return latencies;
+  }
+
+  /** From each POST to the first user task of the lead's process, as the engine's history recorded it. */
+  private static Latencies firstTaskLatencies(SharedInfrastructure shared, long since, Map<String, Long> sentAt) {
+    List<Map<String, Object>> firstTasks = shared.jdbc.queryForList("""
+        select p.business_key_ as lead, min(t.start_time_) as first_task
+        from act_hi_procinst p join act_hi_taskinst t on t.proc_inst_id_ = p.id_
+        where p.proc_def_key_ = 'LeadLifecycle' and p.start_time_ >= ?
+        group by p.business_key_""", new Timestamp(since));
+    Latencies latencies = new Latencies();
+    for (Map<String, Object> row : firstTasks) {
+      Long sent = sentAt.get((String) row.get("lead"));
+      if (sent != null) {
+        latencies.add(((Timestamp) row.get("first_task")).getTime() - sent);
+      }
+    }
+    assertThat(latencies.count()).as("leads of the full-speed run that reached a user task").isPositive();
+    return latencies;
+  }
+
+  /** Samples the node's resident memory every second and, half-way through the run, its heap after a GC. */
+  private static void watchMemory(PackagedApp node, DoubleAccumulator peakResident,
+      AtomicReference<Double> heapUnderLoad) {
+    long halfWay = System.nanoTime() + Duration.ofSeconds(SECONDS / 2).toNanos();
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Machine.residentMb(node.pid()).ifPresent(peakResident::accumulate);
+        if (Double.isNaN(heapUnderLoad.get()) && System.nanoTime() > halfWay) {
+          heapUnderLoad.set(Load.heapAfterGcMb(node));
+        }
+        Thread.sleep(1000);
+      }
+    } catch (InterruptedException finished) {
+      Thread.currentThread().interrupt();
+    } catch (java.io.IOException jcmdFailed) {
+      throw new IllegalStateException(jcmdFailed);
+    }
+  }
+}
