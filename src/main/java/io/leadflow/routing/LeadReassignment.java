@@ -79,7 +79,7 @@ public class LeadReassignment {
     runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_TEAM, rep.getTeamId());
     runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_REP, rep.getUserId());
     runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.ROUTING_REASON, reason);
-    List<String> moved = tasks.createTaskQuery().processInstanceId(lifecycle.getId()).active().list().stream()
+    List<String> moved = tasks.createTaskQuery().processInstanceId(lifecycle.getId()).active().listPage(0, 100).stream()
         .filter(task -> isSalesWork(task, previousTeam))
         .map(task -> handOver(task, rep))
         .toList();
