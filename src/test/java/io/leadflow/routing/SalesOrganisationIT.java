@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.Mailbox;
 import io.leadflow.lifecycle.LeadLifecycle;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ class SalesOrganisationIT {
   @Autowired CustomerAccountRepository customers;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired Mailbox mailbox;
 
   @Test
   void shouldCreateATeamWithItsCamundaGroup() {
@@ -156,6 +158,45 @@ class SalesOrganisationIT {
         .isEqualTo("Reassigned by max from " + accept.getAssignee() + ": Speaks the customer's language");
     JsonNode lead = rest.withBasicAuth(MANAGER, PASSWORD).getForObject("/api/leads/{id}", JsonNode.class, leadId);
     assertThat(lead.toString()).contains("\"" + other + "\"");
+  }
+
+  @Test
+  void shouldQueueALeadNobodyCanTakeAndTellTheManager() throws Exception {
+    var nils = identity.newUser("nils");
+    nils.setFirstName("Nils");
+    nils.setLastName("Fjord");
+    nils.setEmail("nils@leadflow.example");
+    nils.setPassword(PASSWORD);
+    identity.saveUser(nils);
+    assertThat(put(ADMIN, "/api/admin/teams/sales-nordics", Map.of("name", "Sales Nordics",
+        "timeZone", "Europe/Oslo", "workStart", "08:00", "workEnd", "16:00",
+        "workDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "manager", MANAGER))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(put(ADMIN, "/api/admin/reps/nils", Map.of("team", "sales-nordics", "capacity", 10))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(put(MANAGER, "/api/admin/reps/nils/out-of-office", Map.of("from", "2020-01-01"))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(put(ADMIN, "/api/admin/customer-accounts/fjordline.example",
+        Map.of("name", "Fjord Line", "owner", "nils")).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    String leadId = postLead("ingrid@fjordline.example", "NO");
+
+    Task accept = awaitTask(leadId, "Task_AcceptLead");
+    assertThat(accept.getAssignee()).isNull();
+    assertThat(tasks.getIdentityLinksForTask(accept.getId())).extracting(link -> link.getGroupId())
+        .contains("sales-nordics");
+    assertThat((String) runtime.getVariable(accept.getProcessInstanceId(), LeadLifecycle.Variables.ROUTING_REASON))
+        .contains("nils is not available").contains("waiting in the team's queue");
+    await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.receivedBy("max@leadflow.example").stream()
+        .anyMatch(mail -> body(mail).contains("waits in the team's queue") && body(mail).contains("Fjord Line")));
+  }
+
+  private static String body(jakarta.mail.internet.MimeMessage mail) {
+    try {
+      return new String(mail.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private ResponseEntity<JsonNode> put(String user, String path, Map<String, Object> body) {
