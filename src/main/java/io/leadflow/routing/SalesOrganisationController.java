@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -192,7 +193,7 @@ class SalesOrganisationController {
     }
   }
 
-  private static SalesRep rep(java.util.function.Supplier<SalesRep> change) {
+  private static SalesRep rep(Supplier<SalesRep> change) {
     try {
       return change.get();
     } catch (NoSuchElementException e) {
