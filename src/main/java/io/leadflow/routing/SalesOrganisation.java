@@ -1,6 +1,10 @@
 package io.leadflow.routing;
 
 import io.leadflow.security.Groups;
+import io.leadflow.system.InvalidRequestException;
+import java.time.LocalDate;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -19,14 +23,20 @@ public class SalesOrganisation {
 
   private final SalesTeamRepository teams;
   private final SalesRepRepository reps;
+  private final CustomerAccountRepository customers;
+  private final TargetAccountRepository targets;
   private final IdentityService identity;
 
-  SalesOrganisation(SalesTeamRepository teams, SalesRepRepository reps, IdentityService identity) {
+  SalesOrganisation(SalesTeamRepository teams, SalesRepRepository reps, CustomerAccountRepository customers,
+      TargetAccountRepository targets, IdentityService identity) {
     this.teams = teams;
     this.reps = reps;
+    this.customers = customers;
+    this.targets = targets;
     this.identity = identity;
   }
 
+  /** Creates or changes the team, and its Camunda group so that its members see its tasks. */
   @Transactional
   public SalesTeam saveTeam(String id, String name, ZoneId timeZone, LocalTime workStart, LocalTime workEnd,
       Set<DayOfWeek> workDays, String holidayCalendar, String manager) {
@@ -49,12 +59,14 @@ public class SalesOrganisation {
   @Transactional
   public SalesRep saveRep(String userId, String teamId, int capacity, boolean active) {
     var user = identity.createUserQuery().userId(userId).singleResult();
+    InvalidRequestException invalid = new InvalidRequestException();
     if (user == null) {
-      throw new IllegalArgumentException("No user " + userId + ": create the user in Admin first");
+      invalid.field("userId", "'" + userId + "' is not a Camunda user: create the user in Admin first");
     }
     if (!teams.existsById(teamId)) {
-      throw new IllegalArgumentException("No sales team " + teamId);
+      invalid.field("team", "'" + teamId + "' is not a sales team");
     }
+    invalid.throwIfAny();
     String displayName = (user.getFirstName() + " " + user.getLastName()).trim();
     SalesRep rep = reps.findById(userId).orElse(null);
     if (rep != null && !rep.getTeamId().equals(teamId)) {
@@ -67,6 +79,41 @@ public class SalesOrganisation {
     addMembership(userId, teamId);
     addMembership(userId, Groups.SALES_REPS);
     return rep;
+  }
+
+  /** Marks the rep out of office from {@code from} until {@code until} (open-ended when null); null from clears it. */
+  @Transactional
+  public SalesRep outOfOffice(String userId, LocalDate from, LocalDate until) {
+    SalesRep rep = reps.findById(userId).orElseThrow(() -> new NoSuchElementException("No sales rep " + userId));
+    rep.outOfOffice(from, until);
+    return rep;
+  }
+
+  /** An existing customer: its leads go to the account owner, in the owner's team unless another team is named. */
+  @Transactional
+  public CustomerAccount saveCustomerAccount(String domain, String name, String owner, String team) {
+    String teamId = accountTeam("owner", owner, team);
+    return customers.save(new CustomerAccount(domain, name, owner, teamId));
+  }
+
+  /** A named target account: its leads go to the account executive. */
+  @Transactional
+  public TargetAccount saveTargetAccount(String domain, String name, String accountExecutive, String team) {
+    String teamId = accountTeam("accountExecutive", accountExecutive, team);
+    return targets.save(new TargetAccount(domain, name, accountExecutive, teamId));
+  }
+
+  private String accountTeam(String repField, String repId, String team) {
+    InvalidRequestException invalid = new InvalidRequestException();
+    Optional<SalesRep> rep = reps.findById(repId);
+    if (rep.isEmpty()) {
+      invalid.field(repField, "'" + repId + "' is not a sales rep");
+    }
+    if (team != null && !teams.existsById(team)) {
+      invalid.field("team", "'" + team + "' is not a sales team");
+    }
+    invalid.throwIfAny();
+    return team == null ? rep.orElseThrow().getTeamId() : team;
   }
 
   private void addMembership(String userId, String groupId) {

@@ -96,6 +96,8 @@ public class LeadScoring {
         .putValue("companyDomain", lead.getCompanyDomain())
         .putValue("country", lead.getCountry())
         .putValue("jobTitle", lead.getJobTitle())
+        .putValue("firstName", lead.getFirstName())
+        .putValue("lastName", lead.getLastName())
         .putValue("jobLevel", lead.getJobLevel())
         .putValue("persona", lead.getPersona())
         .putValue("budget", lead.getBudget())

@@ -62,6 +62,10 @@ class SecurityConfiguration {
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
+            .requestMatchers(path("/api/admin/reps/*/out-of-office")).hasAnyAuthority(Groups.ADMINS,
+                Groups.SALES_MANAGERS)
+            .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
+            .requestMatchers(path("/api/leads/*/owner")).hasAnyAuthority(Groups.ADMINS, Groups.SALES_MANAGERS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))

@@ -113,7 +113,7 @@ class LeadLifecycleIT {
 
   private String postHandRaiser(String email, String country) {
     Map<String, Object> lead = new HashMap<>();
-    lead.putAll(Map.of("email", email, "firstName", "Test", "lastName", email.substring(0, email.indexOf('@')),
+    lead.putAll(Map.of("email", email, "firstName", "Ada", "lastName", email.substring(0, email.indexOf('@')),
         "company", "Orbital Systems", "jobTitle", "Head of IT", "country", country, "sourceChannel", "web-form",
         "campaign", "demo-day", "requestType", "DEMO"));
     lead.putAll(Map.of("industry", "SOFTWARE", "companySize", 1200, "jobLevel", "DECISION_MAKER",

@@ -1,0 +1,111 @@
+package io.leadflow.routing;
+
+import io.leadflow.lead.ActivityType;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadActivity;
+import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.InvalidRequestException;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives a lead to another rep in one step: the lead's owner and team, the lifecycle's {@code salesRep} and
+ * {@code salesTeam}, and the rep's open task, so the new rep finds it in Tasklist and reminders go to them.
+ */
+@Service
+public class LeadReassignment {
+
+  private final LeadRepository leads;
+  private final LeadActivityRepository activities;
+  private final SalesRepRepository reps;
+  private final SalesTeamRepository teams;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  LeadReassignment(LeadRepository leads, LeadActivityRepository activities, SalesRepRepository reps,
+      SalesTeamRepository teams, RuntimeService runtime, TaskService tasks) {
+    this.leads = leads;
+    this.activities = activities;
+    this.reps = reps;
+    this.teams = teams;
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  /** What changed: the new owner and team, the reason shown to the rep, and the tasks now assigned to them. */
+  public record Reassignment(UUID leadId, String team, String rep, String routingReason, List<String> taskIds) {
+  }
+
+  /**
+   * Reassigns the lead. Tasks of the rep's own (assigned or in the team's queue) follow the new owner; a review task of
+   * marketing ops stays with them.
+   *
+   * @throws NoSuchElementException when the lead does not exist
+   * @throws IllegalStateException when the lead's lifecycle is not running (a closed lead has no owner to change)
+   */
+  @Transactional
+  public Reassignment reassign(UUID leadId, String repId, String note, String by, Instant now) {
+    Lead lead = leads.findById(leadId).orElseThrow(() -> new NoSuchElementException("No lead with id " + leadId));
+    SalesRep rep = reps.findById(repId).orElse(null);
+    if (rep == null) {
+      new InvalidRequestException().field("rep", "'" + repId + "' is not a sales rep").throwIfAny();
+    }
+    if (!rep.isActive()) {
+      new InvalidRequestException().field("rep", "'" + repId + "' is inactive").throwIfAny();
+    }
+    ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(LeadLifecycle.PROCESS_KEY).processInstanceBusinessKey(leadId.toString())
+        .singleResult();
+    if (lifecycle == null) {
+      throw new IllegalStateException("The lead's lifecycle is not running: there is no open work to hand over");
+    }
+    String previousTeam = lead.getTeam();
+    String previousRep = lead.getOwner();
+    String reason = "Reassigned by " + by + (previousRep == null ? "" : " from " + previousRep)
+        + (note == null || note.isBlank() ? "" : ": " + note.trim());
+    // the variable first: the assignment listener then sees nothing to copy back
+    runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_TEAM, rep.getTeamId());
+    runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_REP, rep.getUserId());
+    runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.ROUTING_REASON, reason);
+    List<String> moved = tasks.createTaskQuery().processInstanceId(lifecycle.getId()).active().listPage(0, 100).stream()
+        .filter(task -> isSalesWork(task, previousTeam))
+        .map(task -> handOver(task, rep))
+        .toList();
+    lead.assign(rep.getTeamId(), rep.getUserId(), now);
+    activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, by)
+        .about(rep.getUserId(), null, reason));
+    return new Reassignment(leadId, rep.getTeamId(), rep.getUserId(), reason, moved);
+  }
+
+  private boolean isSalesWork(Task task, String team) {
+    if (task.getAssignee() != null) {
+      return reps.existsById(task.getAssignee());
+    }
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch(link -> link.getGroupId() != null
+            && (Objects.equals(link.getGroupId(), team) || teams.existsById(link.getGroupId())));
+  }
+
+  private String handOver(Task task, SalesRep rep) {
+    boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
+        .anyMatch(link -> rep.getTeamId().equals(link.getGroupId()));
+    if (!candidate) {
+      tasks.addCandidateGroup(task.getId(), rep.getTeamId());
+    }
+    tasks.setAssignee(task.getId(), rep.getUserId());
+    return task.getId();
+  }
+}
