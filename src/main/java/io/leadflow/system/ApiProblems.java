@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -29,8 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-  /** One bad field: its JSON name and what is wrong with it. */
-  record FieldProblem(String field, String detail) {
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> handleInvalidRequest(InvalidRequestException exception) {
+    return ResponseEntity.badRequest().body(badRequest(exception.errors()));
   }
 
   static ProblemDetail badRequest(List<FieldProblem> errors) {
