@@ -11,6 +11,7 @@ import io.leadflow.lead.StageChangeRepository;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.nurture.LeadNurture;
 import io.leadflow.scoring.FreeMailDomains;
+import io.leadflow.system.EngineAsSystem;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -50,9 +51,11 @@ public class LeadIntake {
   private final JdbcTemplate jdbc;
   private final LeadDataRules rules;
   private final RetryingTransactions transactions;
+  private final EngineAsSystem asSystem;
 
   LeadIntake(LeadRepository leads, LeadActivityRepository activities, StageChangeRepository history,
-      RuntimeService runtime, JdbcTemplate jdbc, LeadDataRules rules, RetryingTransactions transactions) {
+      RuntimeService runtime, JdbcTemplate jdbc, LeadDataRules rules, RetryingTransactions transactions,
+      EngineAsSystem asSystem) {
     this.leads = leads;
     this.activities = activities;
     this.history = history;
@@ -60,6 +63,7 @@ public class LeadIntake {
     this.jdbc = jdbc;
     this.rules = rules;
     this.transactions = transactions;
+    this.asSystem = asSystem;
   }
 
   /**
@@ -106,17 +110,17 @@ public class LeadIntake {
     Runnable process;
     if (created) {
       process = () -> startLifecycle(key);
-    } else if (runtime.createProcessInstanceQuery().processDefinitionKey(LeadLifecycle.PROCESS_KEY)
-        .processInstanceBusinessKey(key).count() == 0) {
+    } else if (asSystem.call(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(LeadLifecycle.PROCESS_KEY).processInstanceBusinessKey(key).count()) == 0) {
       newCycle = true;
       process = () -> startLifecycle(key);
     } else if (lead.getStage() == Stage.NURTURE) {
       newCycle = recycled(lead);
-      process = () -> runtime.createMessageCorrelation(LeadNurture.MESSAGE_NURTURED_LEAD_ENGAGED)
-          .processInstanceBusinessKey(key).correlateAll();
+      process = () -> asSystem.run(() -> runtime.createMessageCorrelation(
+          LeadNurture.MESSAGE_NURTURED_LEAD_ENGAGED).processInstanceBusinessKey(key).correlateAll());
     } else {
-      process = () -> runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_INQUIRY_RECEIVED)
-          .processInstanceBusinessKey(key).correlateAll();
+      process = () -> asSystem.run(() -> runtime.createMessageCorrelation(
+          LeadLifecycle.MESSAGE_INQUIRY_RECEIVED).processInstanceBusinessKey(key).correlateAll());
     }
     if (newCycle) {
       lead.startNewCycle(now);
@@ -131,7 +135,9 @@ public class LeadIntake {
   /** The person's lead: by email; without an email, by phone number and company. */
   private Optional<UUID> find(NewLead lead) {
     if (lead.email() != null) {
-      Optional<UUID> byEmail = leads.findByEmail(lead.email()).map(Lead::getId);
+      // by JDBC: the lead is loaded only once it is locked, so that it is never a stale copy
+      Optional<UUID> byEmail = jdbc.queryForList("select id from leadflow.lead where email = ?", UUID.class,
+          lead.email()).stream().findFirst();
       if (byEmail.isPresent() || lead.phone() == null || lead.company() == null) {
         return byEmail;
       }
@@ -206,6 +212,7 @@ public class LeadIntake {
     return inquiryId;
   }
 
+  /** As the capturing user, so that the lead's history says who captured it; may they start it is checked. */
   private void startLifecycle(String leadId) {
     runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_RECEIVED)
         .processInstanceBusinessKey(leadId)

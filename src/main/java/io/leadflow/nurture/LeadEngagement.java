@@ -8,6 +8,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Stage;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.FieldProblem;
+import io.leadflow.system.EngineAsSystem;
 import io.leadflow.system.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,12 +49,15 @@ public class LeadEngagement {
   private final LeadActivityRepository activities;
   private final RuntimeService runtime;
   private final JdbcTemplate jdbc;
+  private final EngineAsSystem asSystem;
 
-  LeadEngagement(LeadRepository leads, LeadActivityRepository activities, RuntimeService runtime, JdbcTemplate jdbc) {
+  LeadEngagement(LeadRepository leads, LeadActivityRepository activities, RuntimeService runtime, JdbcTemplate jdbc,
+      EngineAsSystem asSystem) {
     this.leads = leads;
     this.activities = activities;
     this.runtime = runtime;
     this.jdbc = jdbc;
+    this.asSystem = asSystem;
   }
 
   /** @throws InvalidRequestException naming every bad field */
@@ -91,7 +95,11 @@ public class LeadEngagement {
         : report.url() == null ? null : report.url().substring(0, Math.min(200, report.url().length()));
     LeadActivity activity = activities.save(new LeadActivity(UUID.randomUUID(), lead, report.type(), at, by)
         .from(null, report.campaign(), report.asset()).about(subject, null, report.url()));
-    String key = leadId.toString();
+    return new Recorded(activity.getId(), leadId, report.type(), at, asSystem.call(() -> forward(lead)));
+  }
+
+  private Forwarded forward(Lead lead) {
+    String key = lead.getId().toString();
     Forwarded forwarded = Forwarded.NONE;
     if (lead.getStage() == Stage.NURTURE && runtime.createProcessInstanceQuery()
         .processDefinitionKey(LeadNurture.PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
@@ -105,7 +113,7 @@ public class LeadEngagement {
           .correlateAll();
       forwarded = Forwarded.LIFECYCLE;
     }
-    return new Recorded(activity.getId(), leadId, report.type(), at, forwarded);
+    return forwarded;
   }
 
   private static void text(String field, String value, int max, List<FieldProblem> problems) {

@@ -6,6 +6,7 @@ import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.EngineAsSystem;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,11 +26,14 @@ public class Unsubscribes {
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
   private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
 
-  Unsubscribes(LeadRepository leads, LeadActivityRepository activities, RuntimeService runtime) {
+  Unsubscribes(LeadRepository leads, LeadActivityRepository activities, RuntimeService runtime,
+      EngineAsSystem asSystem) {
     this.leads = leads;
     this.activities = activities;
     this.runtime = runtime;
+    this.asSystem = asSystem;
   }
 
   /** @return the lead, now unsubscribed; empty for an unknown lead. Unsubscribing twice changes nothing. */
@@ -41,8 +45,8 @@ public class Unsubscribes {
       lead.unsubscribe(now);
       activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, now, "lead")
           .about("Unsubscribed from marketing email", null, via));
-      runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_UNSUBSCRIBED)
-          .processInstanceBusinessKey(leadId.toString()).correlateAll();
+      asSystem.run(() -> runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_UNSUBSCRIBED)
+          .processInstanceBusinessKey(leadId.toString()).correlateAll());
     });
     return found;
   }

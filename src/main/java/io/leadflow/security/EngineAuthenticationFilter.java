@@ -8,6 +8,7 @@ import java.io.IOException;
 import io.leadflow.intake.ApiKeyAuthentication;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,9 +30,9 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    // a machine client is no engine user: what it starts runs as the system, with its key's name on the record
+    // anonymous visitors (the landing page) and machine clients are no engine users: what it starts runs as the system, with its key's name on the record
     if (authentication == null || !authentication.isAuthenticated()
-        || authentication instanceof ApiKeyAuthentication) {
+        || authentication instanceof AnonymousAuthenticationToken || authentication instanceof ApiKeyAuthentication) {
       chain.doFilter(request, response);
       return;
     }
