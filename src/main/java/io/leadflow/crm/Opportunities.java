@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The lead's opportunity as the process variables of the opportunity forms describe it. */
@@ -17,33 +19,33 @@ class Opportunities {
 
   private final LeadRepository leads;
   private final OpportunityRepository opportunities;
+  private final String currency;
 
-  Opportunities(LeadRepository leads, OpportunityRepository opportunities) {
+  Opportunities(LeadRepository leads, OpportunityRepository opportunities,
+      @Value("${leadflow.currency:EUR}") String currency) {
     this.leads = leads;
     this.opportunities = opportunities;
+    this.currency = currency;
   }
 
   Lead lead(DelegateExecution execution) {
     return leads.findById(UUID.fromString((String) execution.getVariable(Variables.LEAD_ID))).orElseThrow();
   }
 
-  /** The process's opportunity; the first call creates it (in the step's transaction) and remembers its id. */
-  Opportunity current(DelegateExecution execution, Lead lead, String currency, java.time.Instant now) {
+  /**
+   * The process's opportunity with the forecast of the form just completed (amount, expected close date). The first
+   * call creates it, in the step's transaction, and remembers its id in the process.
+   */
+  Opportunity withForecast(DelegateExecution execution, Lead lead) {
     Object id = execution.getVariable(Variables.OPPORTUNITY_ID);
-    if (id != null) {
-      return opportunities.findById(UUID.fromString(id.toString())).orElseThrow();
-    }
-    Opportunity deal = opportunities.save(new Opportunity(UUID.randomUUID(), lead, currency, now));
+    Opportunity deal = id != null ? opportunities.findById(UUID.fromString(id.toString())).orElseThrow()
+        : opportunities.save(new Opportunity(UUID.randomUUID(), lead, currency, ClockUtil.now().toInstant()));
     execution.setVariable(Variables.OPPORTUNITY_ID, deal.getId().toString());
-    return deal;
-  }
-
-  /** Takes amount and expected close date from the form's variables. */
-  void forecast(DelegateExecution execution, Opportunity deal) {
     Object amount = execution.getVariable(Variables.OPPORTUNITY_AMOUNT);
     Object close = execution.getVariable(Variables.EXPECTED_CLOSE_DATE);
     deal.forecast(amount == null ? deal.getAmount() : new BigDecimal(amount.toString()),
         close == null || close.toString().isBlank() ? deal.getExpectedCloseDate() : date(close.toString()));
+    return deal;
   }
 
   private static LocalDate date(String value) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,23 +21,19 @@ class RecordOpportunityOutcomeDelegate implements JavaDelegate {
   private final Opportunities opportunities;
   private final CustomerAccountRepository customers;
   private final CrmRecords crm;
-  private final String currency;
 
-  RecordOpportunityOutcomeDelegate(Opportunities opportunities, CustomerAccountRepository customers, CrmRecords crm,
-      @Value("${leadflow.currency:EUR}") String currency) {
+  RecordOpportunityOutcomeDelegate(Opportunities opportunities, CustomerAccountRepository customers, CrmRecords crm) {
     this.opportunities = opportunities;
     this.customers = customers;
     this.crm = crm;
-    this.currency = currency;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Instant now = ClockUtil.now().toInstant();
     Lead lead = opportunities.lead(execution);
-    Opportunity deal = opportunities.current(execution, lead, currency, now);
+    Opportunity deal = opportunities.withForecast(execution, lead);
     Opportunity.State state = Opportunity.State.valueOf((String) execution.getVariable(Variables.OPPORTUNITY_OUTCOME));
-    opportunities.forecast(execution, deal);
     String lostTo = (String) execution.getVariable(Variables.LOST_TO);
     String lostReason = (String) execution.getVariable(Variables.LOST_REASON);
     deal.moveTo(state, lostReason, lostTo, now);

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
   static final String PASSWORD = "LeadflowDemo-1";
-  private static final long SEED_LOCK = 0xDE30DA7AL;
   private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
   private record DemoUser(String id, String firstName, String lastName, String group) {
@@ -54,24 +52,20 @@ class DemoData implements ApplicationRunner {
   private final TargetAccountRepository targets;
   private final HolidayRepository holidays;
   private final TransactionTemplate transaction;
-  private final JdbcTemplate jdbc;
 
   DemoData(IdentityService identity, SalesOrganisation organisation, CustomerAccountRepository customers,
-      TargetAccountRepository targets, HolidayRepository holidays, TransactionTemplate transaction, JdbcTemplate jdbc) {
+      TargetAccountRepository targets, HolidayRepository holidays, TransactionTemplate transaction) {
     this.identity = identity;
     this.organisation = organisation;
     this.customers = customers;
     this.targets = targets;
     this.holidays = holidays;
     this.transaction = transaction;
-    this.jdbc = jdbc;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     transaction.executeWithoutResult(status -> {
-      // several nodes may start together on an empty database
-      jdbc.query("select pg_advisory_xact_lock(?)", rows -> null, SEED_LOCK);
       if (identity.createUserQuery().userId("sam").count() > 0) {
         return;
       }

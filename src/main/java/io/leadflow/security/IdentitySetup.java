@@ -23,44 +23,39 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions,
- * the Tasklist filters and the first administrator. Idempotent, and runs under a database lock so that several nodes
- * can start together on an empty database.
+ * the Tasklist filters and the first administrator. Idempotent; nodes that start together take turns
+ * ({@link io.leadflow.system.StartupLock}).
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
-  private static final long SETUP_LOCK = 0x1EAD_F10FL;
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
   private final TransactionTemplate transaction;
-  private final JdbcTemplate jdbc;
   private final AdminAccount admin;
 
   IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, TransactionTemplate transaction, JdbcTemplate jdbc, AdminAccount admin) {
+      TaskService tasks, TransactionTemplate transaction, AdminAccount admin) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.transaction = transaction;
-    this.jdbc = jdbc;
     this.admin = admin;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     transaction.executeWithoutResult(status -> {
-      jdbc.query("select pg_advisory_xact_lock(?)", rows -> null, SETUP_LOCK);
       setUpRoles();
       setUpAdmin();
       setUpTasklistFilters();

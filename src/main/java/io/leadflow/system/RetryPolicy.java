@@ -16,7 +16,7 @@ public class RetryPolicy {
     this.cycle = cycle;
   }
 
-  /** An ISO 8601 repeating interval, e.g. R5/PT1M: five more attempts, one minute apart. */
+  /** An ISO 8601 repeating interval, e.g. R5/PT1M: five attempts in all, one minute apart. */
   public String getCycle() {
     return cycle;
   }

@@ -1,7 +1,6 @@
 package io.leadflow.crm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,11 +35,7 @@ import org.springframework.web.client.RestClient;
 class SalesforceCrmTest {
 
   // started before the application context, which reads its URL
-  static final WireMockServer salesforce = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    salesforce.start();
-  }
+  static final WireMockServer salesforce = SalesforceServer.start();
 
   @AfterAll
   static void stopSalesforce() {
@@ -49,14 +44,11 @@ class SalesforceCrmTest {
 
   @DynamicPropertySource
   static void salesforceProperties(DynamicPropertyRegistry registry) {
-    registry.add("leadflow.crm.provider", () -> "salesforce");
-    registry.add("leadflow.crm.salesforce.login-url", salesforce::baseUrl);
-    registry.add("leadflow.crm.salesforce.client-id", () -> "leadflow-app");
-    registry.add("leadflow.crm.salesforce.client-secret", () -> "s3cret");
+    SalesforceServer.configure(registry, salesforce);
   }
 
-  private static final String TOKEN = "/services/oauth2/token";
-  private static final String API = "/services/data/v61.0/sobjects";
+  private static final String TOKEN = SalesforceServer.TOKEN;
+  private static final String API = SalesforceServer.API;
 
   @Autowired CrmPort configuredCrm;
   @Autowired SalesforceProperties properties;

@@ -1,0 +1,156 @@
+package io.leadflow.crm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.leadflow.lifecycle.LeadLifecycle.Elements.*;
+import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leadflow.CrashBeforeCommit;
+import io.leadflow.ProcessTest;
+import io.leadflow.lifecycle.LifecycleDriver;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The lifecycle with Salesforce as the CRM, when Salesforce fails: the step waits and retries, shows an incident a
+ * manager understands, finishes once Salesforce is back, never duplicates a record, and sends data Salesforce refuses
+ * to marketing ops instead of retrying it forever. Salesforce is a real HTTP server (WireMock) answering as its REST
+ * API does.
+ */
+@ProcessTest
+class SalesforceOutageTest {
+
+  static final WireMockServer salesforce = SalesforceServer.start();
+
+  @AfterAll
+  static void stopSalesforce() {
+    salesforce.stop();
+  }
+
+  @DynamicPropertySource
+  static void salesforceProperties(DynamicPropertyRegistry registry) {
+    SalesforceServer.configure(registry, salesforce);
+  }
+
+  private static final String LEADS = SalesforceServer.API + "/Lead/Leadflow_Id__c/";
+
+  @Autowired ProcessEngine engine;
+  @Autowired LifecycleDriver driver;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    salesforce.resetAll();
+    salesforce.stubFor(post(SalesforceServer.TOKEN).willReturn(okJson("""
+        {"access_token":"token-1","instance_url":"%s","token_type":"Bearer"}""".formatted(salesforce.baseUrl()))));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    driver.cleanUp(jdbc);
+  }
+
+  @Test
+  void shouldRetryWhileSalesforceIsDownShowAnIncidentAndFinishOnceItIsBack() {
+    ProcessInstance instance = offered("ada@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(aResponse().withStatus(503)));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+
+    // the rep accepts; updating the lead in Salesforce fails, and fails again on every retry (R5/PT1M: five attempts
+    // a minute apart)
+    driver.completeAsAllowingFailures(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    for (int retry = 0; retry < 4; retry++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));
+      driver.runDueJobsAllowingFailures();
+    }
+
+    Job sync = management.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_SYNC_LEAD_TO_CRM)
+        .singleResult();
+    assertThat(sync.getRetries()).isZero();
+    Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getIncidentMessage())
+        .startsWith("Update lead in CRM for Ada Quinn (Quinn Systems), lead " + instance.getBusinessKey())
+        .contains("Salesforce");
+    salesforce.verify(5, patchRequestedFor(urlEqualTo(LEADS + instance.getBusinessKey())));
+
+    // Salesforce is back; a manager clicks "retry" in Cockpit (which sets the job's retries)
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
+        {"id":"00Q5e00000AdaQuin","success":true,"errors":[],"created":true}""", 201)));
+    management.setJobRetries(sync.getId(), 1);
+    driver.waitFor(Duration.ofSeconds(61));
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
+    assertThat(jdbc.queryForList("select record_id from leadflow.crm_link where external_id = ?::uuid",
+        String.class, instance.getBusinessKey())).containsExactly("00Q5e00000AdaQuin");
+  }
+
+  @Test
+  void shouldUpdateTheSameRecordWhenTheStepRunsAgainAfterACrashBeforeItsCommit() {
+    ProcessInstance instance = offered("grace@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
+        {"id":"00Q5e00000GraceHo","success":true,"errors":[],"created":true}""", 201)));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+
+    // the node dies after Salesforce answered, before the step's transaction (which creates the follow-up task) commits
+    try (CrashBeforeCommit crash = CrashBeforeCommit.onInsertInto(jdbc, "public.act_ru_task")) {
+      driver.completeAsAllowingFailures(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    }
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNull();
+
+    // the job runs again
+    ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));
+    driver.runDueJobs();
+
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
+    // both attempts upserted by Leadflow's id: Salesforce holds one record, Leadflow links one
+    salesforce.verify(2, patchRequestedFor(urlEqualTo(LEADS + instance.getBusinessKey())));
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.crm_link where external_id = ?::uuid",
+        Long.class, instance.getBusinessKey())).isOne();
+  }
+
+  @Test
+  void shouldSendDataSalesforceRefusesToMarketingOpsInsteadOfRetrying() {
+    ProcessInstance instance = offered("duplicate@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
+        [{"message":"Use one of these records?","errorCode":"DUPLICATES_DETECTED","fields":[]}]""", 400)));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+
+    assertThat(driver.task(instance, TASK_FIX_LEAD_DATA)).isNotNull();
+    assertThat(runtime.getVariable(instance.getId(), CRM_ERROR_CODE)).isEqualTo("DUPLICATES_DETECTED");
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    salesforce.verify(1, patchRequestedFor(urlEqualTo(LEADS + instance.getBusinessKey())));
+  }
+
+  private ProcessInstance offered(String email) {
+    ProcessInstance instance = driver.instance(driver.handRaiser(email, "DE"));
+    driver.runDueJobs();
+    assertThat(driver.task(instance, TASK_ACCEPT_LEAD)).isNotNull();
+    return instance;
+  }
+}

@@ -1,0 +1,48 @@
+package io.leadflow.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Posts leads to a node over HTTP as a capture source would (marketing ops' login). */
+final class LeadClient {
+
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  private static final String AUTH = "Basic " + Base64.getEncoder()
+      .encodeToString("mia:LeadflowDemo-1".getBytes(StandardCharsets.UTF_8));
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** A hand-raiser from the given country; returns its id when the node answered 201, else null. */
+  String postHandRaiser(PackagedApp node, String email, String country) {
+    String body = """
+        {"email":"%s","firstName":"Load","lastName":"%s","company":"Load Systems","jobTitle":"CTO",
+         "country":"%s","sourceChannel":"web-form","campaign":"load","requestType":"DEMO","industry":"SOFTWARE",
+         "companySize":1500,"jobLevel":"DECISION_MAKER","budget":"CONFIRMED","timeframe":"WITHIN_3_MONTHS"}"""
+        .formatted(email, email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9]", ""), country);
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url("/api/leads")))
+              .timeout(Duration.ofSeconds(10))
+              .header("Authorization", AUTH).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        return null;
+      }
+      Matcher id = ID.matcher(response.body());
+      return id.find() ? id.group(1) : null;
+    } catch (IOException unreachable) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.leadflow.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The application as it is shipped: the packaged jar started as a separate Java process (what a node in production
+ * is), so that a test can kill it with SIGKILL or run two of them on one database.
+ */
+final class PackagedApp implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Map<String, String> environment;
+  private final Path log;
+  private Process process;
+
+  private PackagedApp(String name, Map<String, String> environment) {
+    this.name = name;
+    this.port = freePort();
+    this.environment = environment;
+    this.log = Path.of("target", "reliability", name + ".log");
+  }
+
+  /**
+   * A node of the demo profile on the given PostgreSQL, sending mail to the given SMTP port; its
+   * engine host name is the node's name, so the job log tells which node ran a job.
+   */
+  static PackagedApp node(String name, String jdbcUrl, int smtpPort) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPRING_PROFILES_ACTIVE", "demo");
+    environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+    environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+    environment.put("SPRING_DATASOURCE_PASSWORD", "");
+    environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+    environment.put("SPRING_MAIL_PORT", String.valueOf(smtpPort));
+    // jobs a killed node had locked are free again after the lock time (5 minutes by default)
+    environment.put("CAMUNDA_BPM_JOB_EXECUTION_LOCK_TIME_IN_MILLIS", "10000");
+    return new PackagedApp(name, environment);
+  }
+
+  PackagedApp start() throws IOException {
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
+        "--server.port=" + port, "--camunda.bpm.generic-properties.properties.hostname=" + name));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
+    return this;
+  }
+
+  /** Waits until the node answers its health check, or fails naming its log. */
+  PackagedApp awaitHealthy(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " stopped while starting; see " + log.toAbsolutePath());
+      }
+      try {
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("UP")) {
+          return this;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log.toAbsolutePath());
+  }
+
+  /** Kills the process as a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  String name() {
+    return name;
+  }
+
+  static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(path -> path.getFileName().toString().matches("leadflow-.*\\.jar"))
+          .filter(path -> !path.getFileName().toString().endsWith("-plain.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("No packaged application in target/: run ./mvnw verify"));
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.leadflow.reliability;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What several application processes share in these tests: a real PostgreSQL server and a real SMTP server, both
+ * running in the test's JVM.
+ */
+final class SharedInfrastructure implements AutoCloseable {
+
+  final EmbeddedPostgres postgres;
+  final GreenMail smtp;
+  final JdbcTemplate jdbc;
+
+  SharedInfrastructure() throws IOException {
+    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    smtp.start();
+    DataSource dataSource = postgres.getPostgresDatabase();
+    jdbc = new JdbcTemplate(dataSource);
+  }
+
+  String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  int smtpPort() {
+    return smtp.getSmtp().getPort();
+  }
+
+  /** How many mails went to the address with a subject that contains the text. */
+  long mailsTo(String address, String subjectContaining) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> to(mail).contains(address))
+        .filter(mail -> subject(mail).contains(subjectContaining)).count();
+  }
+
+  private static String to(MimeMessage mail) {
+    try {
+      return Arrays.toString(mail.getAllRecipients());
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    smtp.stop();
+    postgres.close();
+  }
+}
