@@ -48,10 +48,9 @@ public record IntakeProperties(
 
   /**
    * @param directory where an upload is kept until its import is done
-   * @param rowsPerTransaction rows imported in one database transaction
    * @param maxRejectionsKept rejected rows reported per import (the count goes on)
    */
-  public record Imports(@DefaultValue("data/imports") Path directory, @DefaultValue("100") int rowsPerTransaction,
+  public record Imports(@DefaultValue("data/imports") Path directory,
       @DefaultValue("10000") int maxRejectionsKept) {
   }
 

@@ -88,6 +88,12 @@ public class LeadDataRules {
         lead.note());
   }
 
+  /** What a lead from the channel asks for when it does not say, or null. */
+  RequestType requestTypeOf(String channel) {
+    IntakeProperties.Channel known = properties.channels().get(channel);
+    return known == null ? null : known.requestType();
+  }
+
   /** The channels leads may come from. */
   public java.util.Set<String> channels() {
     return new TreeSet<>(properties.channels().keySet());
