@@ -12,17 +12,22 @@ import io.leadflow.mail.MailKind;
 import io.leadflow.mail.MailPort;
 import io.leadflow.system.SideEffectIds;
 import io.leadflow.system.SideEffects;
+import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Acknowledge and fulfil": thanks the lead at once and sends what they asked for. Sent at most once, even when the
- * step is retried; the lead's record shows what was sent and when.
+ * "Acknowledge and fulfil" (and "Fulfil open requests" in nurture): thanks the lead at once for every response not
+ * acknowledged yet and sends what they asked for, personalised by their interest. Each mail goes at most once, even
+ * when the step is retried, and the lead's record shows what was sent and when. A response that asked for nothing (a
+ * list row) or a lead without email gets no mail.
  */
 @Component("acknowledgeAndFulfil")
 class AcknowledgeAndFulfilDelegate implements JavaDelegate {
@@ -34,34 +39,55 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
   private final ContentCatalogue catalogue;
   private final MailPort mail;
   private final SideEffects sideEffects;
+  private final JdbcTemplate jdbc;
 
   AcknowledgeAndFulfilDelegate(LeadRepository leads, LeadActivityRepository activities, ContentCatalogue catalogue,
-      MailPort mail, SideEffects sideEffects) {
+      MailPort mail, SideEffects sideEffects, JdbcTemplate jdbc) {
     this.leads = leads;
     this.activities = activities;
     this.catalogue = catalogue;
     this.mail = mail;
     this.sideEffects = sideEffects;
+    this.jdbc = jdbc;
+  }
+
+  /** A response waiting for its acknowledgement. */
+  private record OpenRequest(UUID id, String channel, String campaign, String asset, String interest) {
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
-    ContentCatalogue.Content content = catalogue.forAsset(lead.getAsset());
+    List<OpenRequest> open = jdbc.query("select id, channel, campaign, asset, interest from leadflow.inquiry "
+            + "where lead_id = ? and acknowledged_at is null order by received_at for update",
+        (row, index) -> new OpenRequest(row.getObject("id", UUID.class), row.getString("channel"),
+            row.getString("campaign"), row.getString("asset"), row.getString("interest")), lead.getId());
+    for (OpenRequest request : open) {
+      if (lead.getEmail() != null && lead.getErasedAt() == null) {
+        acknowledge(execution, lead, request);
+      }
+      jdbc.update("update leadflow.inquiry set acknowledged_at = ? where id = ?",
+          Timestamp.from(ClockUtil.now().toInstant()), request.id());
+    }
+  }
+
+  private void acknowledge(DelegateExecution execution, Lead lead, OpenRequest request) {
+    ContentCatalogue.Content content = catalogue.forAsset(request.asset());
     Map<String, Object> model = new HashMap<>();
     model.put("firstName", lead.getFirstName());
     model.put("assetTitle", content.title());
     model.put("assetUrl", content.url());
-    model.put("topic", lead.getInterest());
-    model.put("campaign", lead.getCampaign());
-    String key = SideEffects.key(execution, TEMPLATE);
+    model.put("topic", request.interest() != null ? request.interest() : lead.getInterest());
+    model.put("campaign", request.campaign());
+    // keyed by the response, not the job: a response is acknowledged once whichever step gets to it
+    String key = TEMPLATE + "/" + request.id();
     sideEffects.atMostOnce(key,
         () -> mail.send(new Mail(lead.getEmail(), TEMPLATE, model, MailKind.TRANSACTIONAL, lead.getId())));
     UUID activityId = SideEffectIds.of(key);
     if (!activities.existsById(activityId)) {
       activities.save(new LeadActivity(activityId, lead, ActivityType.EMAIL_SENT, ClockUtil.now().toInstant(),
-          CurrentUser.of(execution)).from(lead.getSourceChannel(), lead.getCampaign(), lead.getAsset())
+          CurrentUser.of(execution)).from(request.channel(), request.campaign(), request.asset())
           .about("Acknowledgement with " + content.title(), null, content.url()));
     }
   }

@@ -1,39 +1,38 @@
 package io.leadflow.intake;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 /**
  * A lead as a capture source submits it: who the person is, where they came from, what they asked for, what they said
- * about their buying situation, and whether they agreed to marketing email.
+ * about their buying situation, whether they agreed to marketing email, and a date to follow up on. Which fields a
+ * source must send depends on its channel ({@code leadflow.intake.channels}); {@link LeadDataRules} checks and
+ * normalises them.
  */
 public record NewLead(
-    @NotBlank @Email @Size(max = 254) String email,
-    @NotBlank @Size(max = 100) String firstName,
-    @NotBlank @Size(max = 100) String lastName,
-    @NotBlank @Size(max = 200) String company,
-    @Size(max = 150) String jobTitle,
-    @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "may contain only digits, spaces and + ( ) . / -")
+    String email,
+    String firstName,
+    String lastName,
+    String company,
+    String jobTitle,
     String phone,
-    @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter ISO 3166 country code") String country,
-    @NotBlank @Size(max = 40) String sourceChannel,
-    @Size(max = 100) String campaign,
+    String country,
+    String sourceChannel,
+    String campaign,
     RequestType requestType,
-    @Size(max = 200) String asset,
-    @Size(max = 100) String interest,
+    String asset,
+    String interest,
     Industry industry,
-    @Min(1) @Max(10_000_000) Integer companySize,
+    Integer companySize,
     JobLevel jobLevel,
     Persona persona,
     Budget budget,
     Authority authority,
     Need need,
     Timeframe timeframe,
-    Boolean marketingConsent) {
+    Boolean marketingConsent,
+    LocalDate followUpOn,
+    FollowUpReason followUpReason,
+    String note) {
 
   /** Whitespace around a value is never meant; an empty value is no value. */
   public NewLead {
@@ -48,6 +47,17 @@ public record NewLead(
     campaign = clean(campaign);
     asset = clean(asset);
     interest = clean(interest);
+    note = clean(note);
+  }
+
+  /** A lead without a follow-up date or note. */
+  public NewLead(String email, String firstName, String lastName, String company, String jobTitle, String phone,
+      String country, String sourceChannel, String campaign, RequestType requestType, String asset, String interest,
+      Industry industry, Integer companySize, JobLevel jobLevel, Persona persona, Budget budget, Authority authority,
+      Need need, Timeframe timeframe, Boolean marketingConsent) {
+    this(email, firstName, lastName, company, jobTitle, phone, country, sourceChannel, campaign, requestType, asset,
+        interest, industry, companySize, jobLevel, persona, budget, authority, need, timeframe, marketingConsent, null,
+        null, null);
   }
 
   /** The minimum a capture source must send. */
@@ -55,6 +65,12 @@ public record NewLead(
       String phone, String country, String sourceChannel, String campaign) {
     return new NewLead(email, firstName, lastName, company, jobTitle, phone, country, sourceChannel, campaign,
         null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  NewLead withChannel(String channel) {
+    return new NewLead(email, firstName, lastName, company, jobTitle, phone, country, channel, campaign, requestType,
+        asset, interest, industry, companySize, jobLevel, persona, budget, authority, need, timeframe,
+        marketingConsent, followUpOn, followUpReason, note);
   }
 
   private static String clean(String value) {

@@ -9,7 +9,9 @@ public enum RequestType {
   CONTENT_DOWNLOAD(ActivityType.CONTENT_DOWNLOAD),
   WEBINAR(ActivityType.WEBINAR_ATTENDED),
   TRADE_SHOW(ActivityType.TRADE_SHOW_VISIT),
-  INQUIRY(ActivityType.INQUIRY);
+  INQUIRY(ActivityType.INQUIRY),
+  /** On a purchased or rented list: the person asked for nothing, so nothing is sent to acknowledge it. */
+  LIST(ActivityType.INQUIRY);
 
   private final ActivityType activity;
 
@@ -20,5 +22,10 @@ public enum RequestType {
   /** The behaviour the request shows, as scored by the scoring table. */
   public ActivityType activity() {
     return activity;
+  }
+
+  /** Whether the person asked for something and so gets an acknowledgement with it at once. */
+  public boolean isAcknowledged() {
+    return this != LIST;
   }
 }

@@ -10,8 +10,10 @@ public final class LeadLifecycle {
 
   /** Starts the lifecycle for a new lead; business key = lead id. */
   public static final String MESSAGE_LEAD_RECEIVED = "LeadReceived";
-  /** Another inquiry from a lead whose lifecycle is running (not in nurture): logged and re-scored. */
+  /** Another inquiry from a lead whose lifecycle is running (not in nurture): acknowledged and re-scored. */
   public static final String MESSAGE_INQUIRY_RECEIVED = "InquiryReceived";
+  /** The lead did something that counts for its score (a page visit, a click) while not in nurture: re-scored. */
+  public static final String MESSAGE_LEAD_ENGAGED = "LeadEngaged";
   /** The lead opted out of all contact: the lifecycle ends. */
   public static final String MESSAGE_LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
   /** The lead asked for erasure of their data: the lifecycle erases it and ends. */

@@ -2,14 +2,22 @@ package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import io.leadflow.intake.ApiKeyAuthentication;
+import io.leadflow.intake.ApiKeyAuthenticationFilter;
+import io.leadflow.intake.ApiKeys;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -21,7 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the engine REST API, which Camunda leaves open by default: HTTP Basic, the user handed to the engine so that its
  *   authorization checks apply;</li>
  *   <li>Tasklist, Cockpit and Admin under /camunda: their own login page, session and CSRF protection;</li>
- *   <li>everything else (Leadflow's API, Actuator): HTTP Basic; only the health probe is public.</li>
+ *   <li>everything else (Leadflow's API, Actuator): HTTP Basic, or for machine clients that capture leads an API key
+ *   ({@code X-API-Key}); public are only the health probe, the landing page, unsubscribe links and the API
+ *   description.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,13 +62,19 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain application(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
-      throws Exception {
+  SecurityFilterChain application(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
+      ApiKeys apiKeys) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
             // an error page rendered for a request keeps that request's answer (e.g. a webapp's 404), no login prompt
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // the forward from /landing to its static page
+            .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe links,
+            // and the API description
+            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/v3/api-docs"),
+                path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
@@ -66,7 +82,16 @@ class SecurityConfiguration {
                 Groups.SALES_MANAGERS)
             .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/leads/*/owner")).hasAnyAuthority(Groups.ADMINS, Groups.SALES_MANAGERS)
-            .anyRequest().authenticated())
+            // capture: machine clients with an API key, and the people who capture leads by hand
+            .requestMatchers(path(HttpMethod.POST, "/api/leads"), path(HttpMethod.POST, "/api/leads/imports"),
+                path(HttpMethod.GET, "/api/leads/imports/*"), path(HttpMethod.POST, "/api/leads/*/activities"),
+                path(HttpMethod.POST, "/api/activities"))
+            .hasAnyAuthority(ApiKeyAuthentication.AUTHORITY, Groups.ADMINS, Groups.MARKETING_OPS)
+            // an API key captures, and may read nothing
+            .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
+                    ApiKeyAuthentication.AUTHORITY)))))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, objectMapper), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
@@ -81,5 +106,9 @@ class SecurityConfiguration {
    */
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 }

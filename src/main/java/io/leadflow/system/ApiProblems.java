@@ -30,8 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-  /** One bad field: its JSON name and what is wrong with it. */
-  record FieldProblem(String field, String detail) {
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> handleInvalidRequest(InvalidRequestException exception) {
+    return ResponseEntity.badRequest().body(badRequest(exception.errors()));
   }
 
   static ProblemDetail badRequest(List<FieldProblem> errors) {
@@ -42,11 +43,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid request");
     problem.setProperty("errors", sorted);
     return problem;
-  }
-
-  @ExceptionHandler(InvalidRequestException.class)
-  ResponseEntity<ProblemDetail> handleInvalidRequest(InvalidRequestException exception) {
-    return ResponseEntity.badRequest().body(badRequest(exception.errors()));
   }
 
   @Override

@@ -4,30 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bad input found by a check that needs the application's data (an unknown team, a user who does not exist): answered
- * as a 400 problem naming each bad field, like a failed Bean Validation constraint.
+ * Input that breaks a rule only the application can check (a channel's required fields, a known country, an unknown
+ * team, a user who does not exist): answered with 400 and every bad field, like Bean Validation's errors.
  */
 public class InvalidRequestException extends RuntimeException {
 
-  private final List<ApiProblems.FieldProblem> errors = new ArrayList<>();
+  private final transient List<FieldProblem> errors;
 
+  public InvalidRequestException(List<FieldProblem> errors) {
+    super("Invalid " + errors.stream().map(FieldProblem::field).distinct().sorted().toList());
+    this.errors = new ArrayList<>(errors);
+  }
+
+  /** Collects problems one by one: {@code new InvalidRequestException().field(...).field(...).throwIfAny()}. */
   public InvalidRequestException() {
-    super("Invalid request");
+    this(List.of());
   }
 
   public InvalidRequestException field(String field, String detail) {
-    errors.add(new ApiProblems.FieldProblem(field, detail));
+    errors.add(new FieldProblem(field, detail));
     return this;
   }
 
   /** Throws when any field was found bad, so a service can collect every problem before answering. */
   public void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw this;
+      throw new InvalidRequestException(errors);
     }
   }
 
-  List<ApiProblems.FieldProblem> errors() {
-    return errors;
+  public List<FieldProblem> errors() {
+    return List.copyOf(errors);
   }
 }
