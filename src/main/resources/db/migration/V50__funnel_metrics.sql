@@ -20,3 +20,4 @@ create index lead_stage_change_from_idx on lead_stage_change (from_stage, change
 create index lead_activity_recorded_by_idx on lead_activity (recorded_by, type, occurred_at);
 create index opportunity_closed_idx on opportunity (closed_at) where closed_at is not null;
 create index sla_breach_breached_idx on sla_breach (breached_at);
+create index sla_breach_lead_idx on sla_breach (lead_id, step);
