@@ -84,8 +84,13 @@ class OperationsMeters implements SmartInitializingSingleton, DisposableBean {
         left join public.act_ru_execution e on e.id_ = t.proc_inst_id_
         left join leadflow.lead l on l.id::text = e.business_key_
         group by 1, 2""", "stage", "age"), true);
-    incidents.register(rows("select incident_type_ as a, null as b, count(*) as n from public.act_ru_incident"
-        + " group by 1", "type", null), true);
+    // the usual types always have a series, so that an alert on them sees 0 rather than nothing
+    incidents.register(rows("""
+        select k.type as a, null as b, count(i.id_) as n
+        from (select 'slaBreach' as type union select 'failedJob' union select incident_type_
+          from public.act_ru_incident) k
+        left join public.act_ru_incident i on i.incident_type_ = k.type
+        group by 1""", "type", null), true);
   }
 
   private List<MultiGauge.Row<?>> rows(String sql, String firstTag, String secondTag) {

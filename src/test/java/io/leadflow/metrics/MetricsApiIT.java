@@ -74,6 +74,6 @@ class MetricsApiIT {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(as(DemoUsers.ADMIN).get().uri("/actuator/prometheus").retrieve().body(String.class))
             .contains("leadflow_leads{channel=\"WEB\"}", "leadflow_mqls ", "leadflow_sla_breaches{step=\"ACCEPTANCE\"}",
-                "leadflow_incidents_open", "leadflow_tasks_open"));
+                "leadflow_incidents_open{type=\"slaBreach\"} 0.0", "leadflow_incidents_open{type=\"failedJob\"} 0.0"));
   }
 }
