@@ -31,7 +31,10 @@ import org.springframework.test.context.TestPropertySource;
  * demo history, asks the planner, and the page logs no error.
  */
 @LeadflowIntegrationTest
-@TestPropertySource(properties = "leadflow.demo.history.leads=3000")
+// a context of its own beside the other integration tests': its engine needs a name of its own
+@TestPropertySource(properties = {"leadflow.demo.history.leads=3000",
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.generate-unique-process-application-name=true"})
 // Spring Boot tests export no metrics unless asked; both classes ask, so that they share one application context
 @AutoConfigureObservability(tracing = false)
 class DashboardIT {

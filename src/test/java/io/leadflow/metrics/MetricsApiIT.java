@@ -14,7 +14,10 @@ import org.springframework.web.client.RestClient;
 
 /** The metrics API over HTTP with the demo history: JSON, CSV, who may read it, bad parameters, Prometheus. */
 @LeadflowIntegrationTest
-@TestPropertySource(properties = "leadflow.demo.history.leads=3000")
+// a context of its own beside the other integration tests': its engine needs a name of its own
+@TestPropertySource(properties = {"leadflow.demo.history.leads=3000",
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.generate-unique-process-application-name=true"})
 // Spring Boot tests export no metrics unless asked; both classes ask, so that they share one application context
 @AutoConfigureObservability(tracing = false)
 class MetricsApiIT {
