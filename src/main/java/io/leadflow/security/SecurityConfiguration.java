@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,15 +21,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Nothing is reachable without logging in. Three doors, one user store (Camunda's identity service):
+ * Nothing is reachable without logging in. Four doors, one user store (Camunda's identity service):
  * <ul>
  *   <li>the engine REST API, which Camunda leaves open by default: HTTP Basic, the user handed to the engine so that its
  *   authorization checks apply;</li>
  *   <li>Tasklist, Cockpit and Admin under /camunda: their own login page, session and CSRF protection;</li>
+ *   <li>the managers' dashboard: Leadflow's login page, session and CSRF protection; its figures also by HTTP
+ *   Basic;</li>
  *   <li>everything else (Leadflow's API, Actuator): HTTP Basic, or for machine clients that capture leads an API key
  *   ({@code X-API-Key}); public are only the health probe, the landing page, unsubscribe links and the API
  *   description.</li>
@@ -60,8 +65,34 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The managers' dashboard is a browser page: a login form, a session and CSRF protection. Its figures under
+   * /api/metrics and /api/planning serve the page through that session and scripts through HTTP Basic; a request that
+   * carries its credentials in the Authorization header is not forged by another site, so it needs no CSRF token.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain dashboard(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    RequestMatcher api = new OrRequestMatcher(path("/api/metrics/**"), path("/api/planning/**"));
+    return http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/dashboard/**"), path("/login"),
+            path("/default-ui.css"), path("/favicon.ico"), path("/logout"), path("/webjars/**"), api))
+        .authorizeHttpRequests(requests -> requests
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            .requestMatchers(path("/login"), path("/default-ui.css"), path("/favicon.ico"), path("/webjars/**"))
+            .permitAll()
+            .anyRequest().hasAnyAuthority(Groups.SALES_MANAGERS, Groups.MARKETING_OPS, Groups.ADMINS))
+        .formLogin(login -> login.defaultSuccessUrl("/dashboard", true))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(objectMapper), api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain application(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
       ApiKeys apiKeys) throws Exception {
     return http

@@ -48,8 +48,9 @@ class ReassignLateLeadDelegate implements JavaDelegate {
     String lateRep = (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant now = ClockUtil.now().toInstant();
+    // the incident sits on the process instance, which outlives this step, until the next rep accepts (slaMet)
     SlaBreach breach = breaches.record(lead.getId(), SlaStep.ACCEPTANCE, lateRep, team, now, now,
-        execution.getProcessInstanceId(), null, lead.getFullName());
+        execution.getProcessInstanceId(), execution.getProcessInstanceId(), lead.getFullName());
     Assignment next = assignment.assignWithinTeam(lead.getId(), team, null,
         lateRep == null ? Set.of() : Set.of(lateRep),
         "Reassigned: " + (lateRep == null ? "nobody" : lateRep) + " did not accept in time",

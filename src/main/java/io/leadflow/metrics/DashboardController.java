@@ -1,0 +1,17 @@
+package io.leadflow.metrics;
+
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The managers' dashboard: a page whose script draws the figures of /api/metrics and asks /api/planning. */
+@Controller
+class DashboardController {
+
+  @GetMapping("/dashboard")
+  String dashboard(Principal user, Model model) {
+    model.addAttribute("user", user.getName());
+    return "dashboard";
+  }
+}

@@ -1,0 +1,418 @@
+package io.leadflow.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The funnel figures, each one aggregated by PostgreSQL from the stage history, activities, opportunities and SLA
+ * breaches: the rows never travel to Java, so a figure costs the same on a thousand leads and on a million.
+ *
+ * <p>Conversion is cohort based: of the leads that entered a stage in the period, how many reached the next one, at
+ * any time since. Time in a stage counts the entries in the period that have left the stage.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FunnelMetrics {
+
+  /** The stages a volume is reported for, in funnel order; NURTURE is "recycled". */
+  static final List<String> VOLUME_STAGES = List.of("INQUIRY", "MQL", "SAL", "SQL", "WON", "LOST", "DISQUALIFIED",
+      "NURTURE");
+  static final List<List<String>> CONVERSIONS = List.of(List.of("INQUIRY", "MQL"), List.of("MQL", "SAL"),
+      List.of("SAL", "SQL"), List.of("SQL", "WON"), List.of("INQUIRY", "WON"));
+  static final List<String> TIMED_STAGES = List.of("INQUIRY", "MQL", "SAL", "SQL");
+  /** The stage whose entry starts the clock of each SLA step: its entries are the step's due cases. */
+  static final Map<String, String> SLA_STEP_STAGES = orderedMap("MQL_REVIEW", "MQL", "ACCEPTANCE", "SAL",
+      "FIRST_CONTACT", "SAL", "FOLLOW_UP", "SAL", "OPPORTUNITY_STAGE", "SQL");
+
+  private static final double HOUR = 3600;
+  private static final double DAY = 86400;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  FunnelMetrics(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record Volume(String stage, long leads) {
+  }
+
+  public record Conversion(String fromStage, String toStage, long entered, long reached, Double rate) {
+  }
+
+  public record Velocity(String stage, long measured, Double medianDays, Double p80Days) {
+  }
+
+  public record SlaCompliance(String step, String team, String rep, long due, long breached, Double compliance) {
+  }
+
+  public record FirstContact(String bucket, long leads) {
+  }
+
+  public record RepAdherence(String rep, String team, long accepted, long rejected, long reassignedByBreach,
+      long contactAttempts, long leadsContacted, Double attemptsPerLead) {
+  }
+
+  public record Reason(String kind, String reason, long count) {
+  }
+
+  public record CampaignRevenue(String campaign, long inquiries, long mqls, long wonDeals, BigDecimal wonRevenue,
+      BigDecimal cost, BigDecimal costPerLead, BigDecimal costPerMql) {
+  }
+
+  public record Trend(LocalDate month, long inquiries, long mqls, long sals, long sqls, long won, Double mqlToSal,
+      Double salToSql, Double medianDaysToClose) {
+  }
+
+  public List<Volume> volumes(MetricsFilter filter) {
+    Map<String, Object> parameters = filter.parameters();
+    String sql = """
+        select c.to_stage as stage, count(distinct c.lead_id) as leads
+        from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+        where c.changed_at >= :start and c.changed_at < :end and c.to_stage in (:stages) and %s
+        group by c.to_stage""".formatted(filter.leadCondition(parameters));
+    parameters.put("stages", VOLUME_STAGES);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query(sql, parameters, row -> {
+      counts.put(row.getString("stage"), row.getLong("leads"));
+    });
+    return VOLUME_STAGES.stream().map(stage -> new Volume(stage, counts.getOrDefault(stage, 0L))).toList();
+  }
+
+  public List<Conversion> conversions(MetricsFilter filter) {
+    List<Conversion> conversions = new ArrayList<>();
+    for (List<String> pair : CONVERSIONS) {
+      Map<String, Object> parameters = filter.parameters();
+      String sql = """
+          select count(*) as entered,
+            count(*) filter (where exists (select 1 from leadflow.lead_stage_change y
+              where y.lead_id = x.lead_id and y.to_stage = :toStage and y.changed_at >= x.entered_at)) as reached
+          from (select c.lead_id, min(c.changed_at) as entered_at
+            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+            where c.to_stage = :fromStage and c.changed_at >= :start and c.changed_at < :end and %s
+            group by c.lead_id) x""".formatted(filter.leadCondition(parameters));
+      parameters.put("fromStage", pair.get(0));
+      parameters.put("toStage", pair.get(1));
+      conversions.add(jdbc.queryForObject(sql, parameters, (row, index) -> {
+        long entered = row.getLong("entered");
+        long reached = row.getLong("reached");
+        return new Conversion(pair.get(0), pair.get(1), entered, reached, ratio(reached, entered));
+      }));
+    }
+    return conversions;
+  }
+
+  /** Median and 80th percentile of the time in each stage, and from the lead's creation to a won deal. */
+  public List<Velocity> velocity(MetricsFilter filter) {
+    Map<String, Object> parameters = filter.parameters();
+    String sql = """
+        select s.stage, count(*) as measured,
+          percentile_cont(0.5) within group (order by s.seconds) as median,
+          percentile_cont(0.8) within group (order by s.seconds) as p80
+        from (select c.to_stage as stage, extract(epoch from (select min(n.changed_at)
+            from leadflow.lead_stage_change n where n.lead_id = c.lead_id and n.changed_at > c.changed_at)
+            - c.changed_at) as seconds
+          from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+          where c.to_stage in (:stages) and c.changed_at >= :start and c.changed_at < :end and %1$s) s
+        where s.seconds is not null
+        group by s.stage
+        union all
+        select 'LEAD_TO_CLOSE', count(*), percentile_cont(0.5) within group (order by w.seconds),
+          percentile_cont(0.8) within group (order by w.seconds)
+        from (select extract(epoch from c.changed_at - l.created_at) as seconds
+          from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+          where c.to_stage = 'WON' and c.changed_at >= :start and c.changed_at < :end and %1$s) w
+        """.formatted(filter.leadCondition(parameters));
+    parameters.put("stages", TIMED_STAGES);
+    Map<String, Velocity> byStage = new LinkedHashMap<>();
+    jdbc.query(sql, parameters, row -> {
+      String stage = row.getString("stage");
+      byStage.put(stage, new Velocity(stage, row.getLong("measured"), days(row.getObject("median")),
+          days(row.getObject("p80"))));
+    });
+    List<Velocity> velocity = new ArrayList<>();
+    for (String stage : TIMED_STAGES) {
+      velocity.add(byStage.getOrDefault(stage, new Velocity(stage, 0, null, null)));
+    }
+    velocity.add(byStage.get("LEAD_TO_CLOSE"));
+    return velocity;
+  }
+
+  /**
+   * Share of each step done within its deadline. A step's due cases are the leads that entered the stage starting
+   * its clock in the period, plus the leads whose step breached in the period; by team or rep, a breach counts against
+   * the team and rep it was breached by, even if the lead has moved on to another.
+   */
+  public List<SlaCompliance> slaCompliance(MetricsFilter filter, SlaGrouping grouping) {
+    List<SlaCompliance> rows = new ArrayList<>();
+    for (Map.Entry<String, String> step : SLA_STEP_STAGES.entrySet()) {
+      Map<String, Object> parameters = filter.parameters();
+      String condition = filter.leadCondition(parameters);
+      String sql = """
+          with cohort as (
+            select c.lead_id, %1$s as key
+            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+            where c.to_stage = :stage and c.changed_at >= :start and c.changed_at < :end and %3$s
+            union
+            select b.lead_id, %2$s
+            from leadflow.sla_breach b join leadflow.lead l on l.id = b.lead_id
+            where b.step = :step and b.breached_at >= :start and b.breached_at < :end and %3$s)
+          select key, count(*) as due,
+            count(*) filter (where exists (select 1 from leadflow.sla_breach b where b.lead_id = cohort.lead_id
+              and b.step = :step and %4$s)) as breached
+          from cohort group by key order by key""".formatted(grouping.leadColumn, grouping.breachColumn, condition,
+          grouping.breachMatch);
+      parameters.put("stage", step.getValue());
+      parameters.put("step", step.getKey());
+      jdbc.query(sql, parameters, row -> {
+        long due = row.getLong("due");
+        long breached = row.getLong("breached");
+        String key = row.getString("key");
+        rows.add(new SlaCompliance(step.getKey(), grouping == SlaGrouping.TEAM ? key : null,
+            grouping == SlaGrouping.REP ? key : null, due, breached, ratio(due - breached, due)));
+      });
+      if (grouping == SlaGrouping.STEP && rows.stream().noneMatch(row -> row.step().equals(step.getKey()))) {
+        rows.add(new SlaCompliance(step.getKey(), null, null, 0, 0, null));
+      }
+    }
+    return rows;
+  }
+
+  /** What SLA compliance is grouped by. */
+  public enum SlaGrouping {
+    STEP("null::varchar", "null::varchar", "true"),
+    TEAM("l.team", "b.team", "b.team is not distinct from cohort.key"),
+    REP("l.owner", "b.owner", "b.owner is not distinct from cohort.key");
+
+    private final String leadColumn;
+    private final String breachColumn;
+    private final String breachMatch;
+
+    SlaGrouping(String leadColumn, String breachColumn, String breachMatch) {
+      this.leadColumn = leadColumn;
+      this.breachColumn = breachColumn;
+      this.breachMatch = breachMatch;
+    }
+  }
+
+  /** Time from sales acceptance to the first logged contact attempt, of the leads accepted in the period. */
+  public FirstContactReport firstContact(MetricsFilter filter) {
+    Map<String, Object> parameters = filter.parameters();
+    String sql = """
+        select count(*) as accepted, count(s.seconds) as contacted,
+          percentile_cont(0.5) within group (order by s.seconds) as median,
+          percentile_cont(0.8) within group (order by s.seconds) as p80,
+          count(*) filter (where s.seconds < 3600) as within_1h,
+          count(*) filter (where s.seconds >= 3600 and s.seconds < 4 * 3600) as within_4h,
+          count(*) filter (where s.seconds >= 4 * 3600 and s.seconds < 86400) as within_1d,
+          count(*) filter (where s.seconds >= 86400 and s.seconds < 3 * 86400) as within_3d,
+          count(*) filter (where s.seconds >= 3 * 86400) as later
+        from (select extract(epoch from (select min(a.occurred_at) from leadflow.lead_activity a
+            where a.lead_id = x.lead_id and a.type = 'CONTACT_ATTEMPT' and a.occurred_at >= x.entered_at)
+            - x.entered_at) as seconds
+          from (select c.lead_id, min(c.changed_at) as entered_at
+            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+            where c.to_stage = 'SAL' and c.changed_at >= :start and c.changed_at < :end and %s
+            group by c.lead_id) x) s""".formatted(filter.leadCondition(parameters));
+    return jdbc.queryForObject(sql, parameters, (row, index) -> {
+      long accepted = row.getLong("accepted");
+      long contacted = row.getLong("contacted");
+      return new FirstContactReport(accepted, contacted, hours(row.getObject("median")), hours(row.getObject("p80")),
+          List.of(new FirstContact("under 1 hour", row.getLong("within_1h")),
+              new FirstContact("1 to 4 hours", row.getLong("within_4h")),
+              new FirstContact("4 to 24 hours", row.getLong("within_1d")),
+              new FirstContact("1 to 3 days", row.getLong("within_3d")),
+              new FirstContact("over 3 days", row.getLong("later")),
+              new FirstContact("not contacted yet", accepted - contacted)));
+    });
+  }
+
+  public record FirstContactReport(long accepted, long contacted, Double medianHours, Double p80Hours,
+      List<FirstContact> buckets) {
+  }
+
+  /**
+   * Per rep: leads accepted, rejected back to marketing (an MQL the rep moved anywhere but SAL), taken away by an
+   * acceptance breach, and contact attempts logged per contacted lead.
+   */
+  public List<RepAdherence> reps(MetricsFilter filter) {
+    MetricsFilter leads = new MetricsFilter(filter.from(), filter.to(), filter.segment(), filter.team(), null,
+        filter.channel(), filter.campaign());
+    Map<String, Object> parameters = leads.parameters();
+    String condition = leads.leadCondition(parameters);
+    String sql = """
+        select r.user_id as rep, r.team_id as team,
+          (select count(*) from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+            where c.changed_by = r.user_id and c.to_stage = 'SAL' and c.changed_at >= :start and c.changed_at < :end
+            and %1$s) as accepted,
+          (select count(*) from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+            where c.changed_by = r.user_id and c.from_stage = 'MQL' and c.to_stage <> 'SAL'
+            and c.changed_at >= :start and c.changed_at < :end and %1$s) as rejected,
+          (select count(*) from leadflow.sla_breach b join leadflow.lead l on l.id = b.lead_id
+            where b.owner = r.user_id and b.step = 'ACCEPTANCE' and b.breached_at >= :start
+            and b.breached_at < :end and %1$s) as reassigned,
+          a.attempts, a.leads
+        from leadflow.sales_rep r
+        cross join lateral (select count(*) as attempts, count(distinct a.lead_id) as leads
+          from leadflow.lead_activity a join leadflow.lead l on l.id = a.lead_id
+          where a.recorded_by = r.user_id and a.type = 'CONTACT_ATTEMPT' and a.occurred_at >= :start
+          and a.occurred_at < :end and %1$s) a
+        where (cast(:repFilter as varchar) is null or r.user_id = :repFilter)
+          and (cast(:teamFilter as varchar) is null or r.team_id = :teamFilter)
+        order by r.user_id""".formatted(condition);
+    parameters.put("repFilter", blankToNull(filter.rep()));
+    parameters.put("teamFilter", blankToNull(filter.team()));
+    return jdbc.query(sql, parameters, (row, index) -> new RepAdherence(row.getString("rep"), row.getString("team"),
+        row.getLong("accepted"), row.getLong("rejected"), row.getLong("reassigned"), row.getLong("attempts"),
+        row.getLong("leads"), ratio(row.getLong("attempts"), row.getLong("leads"))));
+  }
+
+  /** Why opportunities were lost and to whom, why leads were disqualified: most frequent first. */
+  public List<Reason> reasons(MetricsFilter filter) {
+    Map<String, Object> parameters = filter.parameters();
+    String sql = """
+        select 'LOST' as kind, coalesce(o.lost_reason, '(none given)') as reason, count(*) as n
+        from leadflow.opportunity o join leadflow.lead l on l.id = o.lead_id
+        where o.stage = 'LOST' and o.closed_at >= :start and o.closed_at < :end and %1$s group by 2
+        union all
+        select 'LOST_TO', coalesce(o.lost_to, '(unknown)'), count(*)
+        from leadflow.opportunity o join leadflow.lead l on l.id = o.lead_id
+        where o.stage = 'LOST' and o.closed_at >= :start and o.closed_at < :end and %1$s group by 2
+        union all
+        select 'DISQUALIFIED', coalesce(c.reason, '(none given)'), count(*)
+        from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+        where c.to_stage = 'DISQUALIFIED' and c.changed_at >= :start and c.changed_at < :end and %1$s group by 2
+        order by 1, 3 desc, 2""".formatted(filter.leadCondition(parameters));
+    return jdbc.query(sql, parameters, (row, index) -> new Reason(row.getString("kind"), row.getString("reason"),
+        row.getLong("n")));
+  }
+
+  /**
+   * Per campaign: inquiries, MQLs, won deals and revenue in the period, and its recorded cost for the months the
+   * period touches. Every lead Leadflow captures is marketing-sourced, so won revenue here is marketing-sourced
+   * revenue. Cost is a campaign's whole cost: the segment, team, rep and channel filters do not divide it.
+   */
+  public List<CampaignRevenue> revenue(MetricsFilter filter) {
+    Map<String, Object> parameters = filter.parameters();
+    String condition = filter.leadCondition(parameters);
+    String sql = """
+        with volume as (
+          select coalesce(l.campaign, '(none)') as campaign,
+            count(distinct c.lead_id) filter (where c.to_stage = 'INQUIRY') as inquiries,
+            count(distinct c.lead_id) filter (where c.to_stage = 'MQL') as mqls
+          from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+          where c.to_stage in ('INQUIRY', 'MQL') and c.changed_at >= :start and c.changed_at < :end and %1$s
+          group by 1),
+        won as (
+          select coalesce(l.campaign, '(none)') as campaign, count(*) as deals, sum(o.amount) as revenue
+          from leadflow.opportunity o join leadflow.lead l on l.id = o.lead_id
+          where o.stage = 'WON' and o.closed_at >= :start and o.closed_at < :end and %1$s
+          group by 1),
+        cost as (
+          select k.campaign, sum(k.amount) as cost from leadflow.campaign_cost k
+          where k.month >= :firstMonth and k.month <= :lastDay
+            and (cast(:campaignFilter as varchar) is null or k.campaign = :campaignFilter)
+          group by 1),
+        campaigns as (select campaign from volume union select campaign from won union select campaign from cost)
+        select k.campaign, coalesce(v.inquiries, 0) as inquiries, coalesce(v.mqls, 0) as mqls,
+          coalesce(w.deals, 0) as deals, coalesce(w.revenue, 0) as revenue, c.cost
+        from campaigns k left join volume v on v.campaign = k.campaign left join won w on w.campaign = k.campaign
+          left join cost c on c.campaign = k.campaign
+        order by revenue desc, k.campaign""".formatted(condition);
+    parameters.put("firstMonth", Date.valueOf(filter.from().withDayOfMonth(1)));
+    parameters.put("lastDay", Date.valueOf(filter.to()));
+    parameters.put("campaignFilter", blankToNull(filter.campaign()));
+    return jdbc.query(sql, parameters, (row, index) -> {
+      BigDecimal cost = row.getBigDecimal("cost");
+      long inquiries = row.getLong("inquiries");
+      long mqls = row.getLong("mqls");
+      return new CampaignRevenue(row.getString("campaign"), inquiries, mqls, row.getLong("deals"),
+          row.getBigDecimal("revenue"), cost, per(cost, inquiries), per(cost, mqls));
+    });
+  }
+
+  /** Month by month: volumes, MQL→SAL and SAL→SQL conversion of that month's cohort, median days to close. */
+  public List<Trend> trends(MetricsFilter filter) {
+    Map<String, Object> parameters = filter.parameters();
+    String condition = filter.leadCondition(parameters);
+    String sql = """
+        with entries as (
+          select c.lead_id, c.to_stage, min(c.changed_at) as entered_at,
+            date_trunc('month', min(c.changed_at) at time zone 'UTC')::date as month
+          from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+          where c.to_stage in ('INQUIRY', 'MQL', 'SAL', 'SQL', 'WON') and c.changed_at >= :start
+            and c.changed_at < :end and %s
+          group by c.lead_id, c.to_stage, date_trunc('month', c.changed_at at time zone 'UTC'))
+        select e.month,
+          count(*) filter (where e.to_stage = 'INQUIRY') as inquiries,
+          count(*) filter (where e.to_stage = 'MQL') as mqls,
+          count(*) filter (where e.to_stage = 'SAL') as sals,
+          count(*) filter (where e.to_stage = 'SQL') as sqls,
+          count(*) filter (where e.to_stage = 'WON') as won,
+          count(*) filter (where e.to_stage = 'MQL' and exists (select 1 from leadflow.lead_stage_change y
+            where y.lead_id = e.lead_id and y.to_stage = 'SAL' and y.changed_at >= e.entered_at)) as mql_sal,
+          count(*) filter (where e.to_stage = 'SAL' and exists (select 1 from leadflow.lead_stage_change y
+            where y.lead_id = e.lead_id and y.to_stage = 'SQL' and y.changed_at >= e.entered_at)) as sal_sql,
+          percentile_cont(0.5) within group (order by extract(epoch from e.entered_at - l.created_at))
+            filter (where e.to_stage = 'WON') as close_seconds
+        from entries e join leadflow.lead l on l.id = e.lead_id
+        group by e.month order by e.month""".formatted(condition);
+    Map<LocalDate, Trend> byMonth = new TreeMap<>();
+    jdbc.query(sql, parameters, row -> {
+      LocalDate month = row.getDate("month").toLocalDate();
+      long mqls = row.getLong("mqls");
+      long sals = row.getLong("sals");
+      byMonth.put(month, new Trend(month, row.getLong("inquiries"), mqls, sals, row.getLong("sqls"),
+          row.getLong("won"), ratio(row.getLong("mql_sal"), mqls), ratio(row.getLong("sal_sql"), sals),
+          days(row.getObject("close_seconds"))));
+    });
+    List<Trend> trends = new ArrayList<>();
+    for (LocalDate month = filter.from().withDayOfMonth(1); !month.isAfter(filter.to()); month = month.plusMonths(1)) {
+      trends.add(byMonth.getOrDefault(month, new Trend(month, 0, 0, 0, 0, 0, null, null, null)));
+    }
+    return trends;
+  }
+
+  /** Of {@code part} in {@code whole}, four decimals; none when there is nothing to divide by. */
+  static Double ratio(long part, long whole) {
+    return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private static BigDecimal per(BigDecimal cost, long count) {
+    return cost == null || count == 0 ? null : cost.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+  }
+
+  private static Double days(Object seconds) {
+    return seconds == null ? null : round(((Number) seconds).doubleValue() / DAY);
+  }
+
+  private static Double hours(Object seconds) {
+    return seconds == null ? null : round(((Number) seconds).doubleValue() / HOUR);
+  }
+
+  private static double round(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

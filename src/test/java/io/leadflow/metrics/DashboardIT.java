@@ -1,0 +1,128 @@
+package io.leadflow.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.DemoUsers;
+import io.leadflow.LeadflowIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The dashboard in a real headless browser (Debian's Chromium): a manager logs in, sees the charts drawn from the
+ * demo history, asks the planner, and the page logs no error.
+ */
+@LeadflowIntegrationTest
+// a context of its own beside the other integration tests': its engine needs a name of its own
+@TestPropertySource(properties = {"leadflow.demo.history.leads=3000",
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.generate-unique-process-application-name=true"})
+// Spring Boot tests export no metrics unless asked; both classes ask, so that they share one application context
+@AutoConfigureObservability(tracing = false)
+class DashboardIT {
+
+  static final Path CHROMIUM = Path.of(System.getProperty("leadflow.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("leadflow.chromedriver", "/usr/bin/chromedriver"));
+
+  @LocalServerPort
+  int port;
+
+  ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "The dashboard's browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+            + ": install them with `sudo apt-get install chromium chromium-driver` (Debian/Ubuntu), or point"
+            + " -Dleadflow.chromium and -Dleadflow.chromedriver at them");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2400");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build(), options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void shouldShowAManagerTheFunnelTheSlowestStageTheRepsWhoMissSlasAndAPlan() {
+    browser.get(url("/dashboard"));
+    assertThat(browser.getCurrentUrl()).as("the dashboard asks to log in first").endsWith("/login");
+    browser.findElement(By.name("username")).sendKeys(DemoUsers.MANAGER);
+    browser.findElement(By.name("password")).sendKeys(DemoUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(driver -> driver.getCurrentUrl().endsWith("/dashboard")
+        && "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+    assertThat(browser.findElement(By.id("error")).isDisplayed()).as(browser.findElement(By.id("error")).getText())
+        .isFalse();
+    for (String chart : List.of("chart-funnel", "chart-conversion-trend", "chart-velocity", "chart-sla-team",
+        "chart-sla-rep", "chart-first-contact", "chart-lost")) {
+      assertThat(pointsDrawn(chart)).as("data points drawn in " + chart).isPositive();
+    }
+    assertThat(browser.findElement(By.id("slowest")).getText()).startsWith("Slowest stage: ");
+    assertThat(browser.findElement(By.id("worst-reps")).getText()).contains("omar");
+    assertThat(browser.findElement(By.id("table-reps")).getText()).contains("lena", "omar", "rita", "sam");
+
+    browser.findElement(By.cssSelector("#planner button[type=submit]")).click();
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-planned")));
+    assertThat(browser.findElement(By.id("plan-error")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("plan-summary")).getText()).matches("Needed: .* MQLs, .*");
+    assertThat(pointsDrawn("chart-plan")).isPositive();
+
+    List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+    assertThat(problems).as("console errors and warnings").isEmpty();
+  }
+
+  @Test
+  void shouldNotShowTheDashboardToARep() {
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).sendKeys(DemoUsers.REP_EMEA);
+    browser.findElement(By.name("password")).sendKeys(DemoUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
+    assertThat(browser.findElements(By.id("chart-funnel"))).isEmpty();
+  }
+
+  private long pointsDrawn(String chart) {
+    Object points = ((JavascriptExecutor) browser).executeScript("""
+        const chart = Chart.getChart(document.getElementById(arguments[0]));
+        return chart ? chart.data.datasets.flatMap(dataset => dataset.data)
+            .filter(value => value !== null && value > 0).length : 0;""", chart);
+    return ((Number) points).longValue();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}

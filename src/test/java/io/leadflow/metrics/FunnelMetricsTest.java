@@ -1,0 +1,210 @@
+package io.leadflow.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.leadflow.ProcessTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every funnel figure on a small history written in the test, in January 2019 so that no other test's leads fall
+ * into the period; each expected value is worked out by hand in the comments.
+ */
+@ProcessTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FunnelMetricsTest {
+
+  private static final LocalDate JAN = LocalDate.of(2019, 1, 1);
+  private static final LocalDate MAR_END = LocalDate.of(2019, 3, 31);
+
+  @Autowired
+  FunnelMetrics metrics;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private final MetricsFilter quarter = new MetricsFilter(JAN, MAR_END, null, null, null, null, null);
+  private final MetricsFilter empty = new MetricsFilter(LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 30), null,
+      null, null, null, null);
+
+  @BeforeAll
+  void writeHistory() {
+    FixedHistory history = new FixedHistory(jdbc);
+    // A: won. Inquiry 2 days, MQL 1 day, SAL 4 days, SQL 10 days; created 17 days before the win
+    UUID a = history.lead("MID_MARKET", "sales-emea", "sam", "WEB", "C1", "2019-01-01T00:00:00Z", "WON");
+    history.stage(a, null, "INQUIRY", "2019-01-01T00:00:00Z", "system", null)
+        .stage(a, "INQUIRY", "MQL", "2019-01-03T00:00:00Z", "system", null)
+        .stage(a, "MQL", "SAL", "2019-01-04T00:00:00Z", "sam", null)
+        .stage(a, "SAL", "SQL", "2019-01-08T00:00:00Z", "sam", null)
+        .stage(a, "SQL", "WON", "2019-01-18T00:00:00Z", "sam", null)
+        .contactAttempt(a, "2019-01-04T02:00:00Z", "sam")
+        .opportunity(a, "WON", "10000", "2019-01-18T00:00:00Z", null, null);
+    // B: lost. Inquiry 4 days, MQL 1 day, SAL 8 days, SQL 10 days; first contact 2 days late, after a breach
+    UUID b = history.lead("MID_MARKET", "sales-emea", "lena", "WEB", "C1", "2019-01-02T00:00:00Z", "LOST");
+    history.stage(b, null, "INQUIRY", "2019-01-02T00:00:00Z", "system", null)
+        .stage(b, "INQUIRY", "MQL", "2019-01-06T00:00:00Z", "system", null)
+        .stage(b, "MQL", "SAL", "2019-01-07T00:00:00Z", "lena", null)
+        .stage(b, "SAL", "SQL", "2019-01-15T00:00:00Z", "lena", null)
+        .stage(b, "SQL", "LOST", "2019-01-25T00:00:00Z", "lena", null)
+        .contactAttempt(b, "2019-01-09T00:00:00Z", "lena")
+        .contactAttempt(b, "2019-01-10T00:00:00Z", "lena")
+        .breach(b, "FIRST_CONTACT", "lena", "sales-emea", "2019-01-08T00:00:00Z", "2019-01-08T00:00:00Z")
+        .opportunity(b, "LOST", "20000", "2019-01-25T00:00:00Z", "Price", "Acme");
+    // C: sam let acceptance breach, the lead went to lena, who rejected it back to marketing
+    UUID c = history.lead("MID_MARKET", "sales-emea", "lena", "EVENT", "C2", "2019-01-03T00:00:00Z", "NURTURE");
+    history.stage(c, null, "INQUIRY", "2019-01-03T00:00:00Z", "system", null)
+        .stage(c, "INQUIRY", "MQL", "2019-01-05T00:00:00Z", "system", null)
+        .breach(c, "ACCEPTANCE", "sam", "sales-emea", "2019-01-05T12:00:00Z", "2019-01-05T13:00:00Z")
+        .stage(c, "MQL", "NURTURE", "2019-01-06T00:00:00Z", "lena", "No budget this year");
+    // D: disqualified after a day
+    UUID d = history.lead("SMB", "sales-americas", "rita", "WEB", null, "2019-01-10T00:00:00Z", "DISQUALIFIED");
+    history.stage(d, null, "INQUIRY", "2019-01-10T00:00:00Z", "system", null)
+        .stage(d, "INQUIRY", "DISQUALIFIED", "2019-01-11T00:00:00Z", "mia", "Student");
+    // E: still an inquiry
+    UUID e = history.lead("MID_MARKET", "sales-emea", "sam", "WEB", "C1", "2019-01-20T00:00:00Z", "INQUIRY");
+    history.stage(e, null, "INQUIRY", "2019-01-20T00:00:00Z", "system", null);
+    history.cost("C1", "2019-01-01", "3000").cost("C2", "2019-01-01", "500").cost("C1", "2018-12-01", "999");
+  }
+
+  @Test
+  void shouldCountTheLeadsThatEnteredEachStage() {
+    assertThat(metrics.volumes(quarter)).extracting(FunnelMetrics.Volume::stage, FunnelMetrics.Volume::leads)
+        .containsExactly(tuple("INQUIRY", 5L), tuple("MQL", 3L), tuple("SAL", 2L), tuple("SQL", 2L),
+            tuple("WON", 1L), tuple("LOST", 1L), tuple("DISQUALIFIED", 1L), tuple("NURTURE", 1L));
+  }
+
+  @Test
+  void shouldFilterByTheLeadsAttributes() {
+    MetricsFilter smb = new MetricsFilter(JAN, MAR_END, "SMB", null, null, null, null);
+    assertThat(metrics.volumes(smb)).extracting(FunnelMetrics.Volume::leads)
+        .containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 1L, 0L);
+    MetricsFilter event = new MetricsFilter(JAN, MAR_END, null, "sales-emea", "lena", "EVENT", "C2");
+    assertThat(metrics.volumes(event)).extracting(FunnelMetrics.Volume::leads)
+        .containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L, 1L);
+  }
+
+  @Test
+  void shouldConvertCohortsOfTheLeadsThatEnteredTheStageInThePeriod() {
+    assertThat(metrics.conversions(quarter)).extracting(FunnelMetrics.Conversion::fromStage,
+            FunnelMetrics.Conversion::toStage, FunnelMetrics.Conversion::entered, FunnelMetrics.Conversion::reached,
+            FunnelMetrics.Conversion::rate)
+        .containsExactly(tuple("INQUIRY", "MQL", 5L, 3L, 0.6), tuple("MQL", "SAL", 3L, 2L, 0.6667),
+            tuple("SAL", "SQL", 2L, 2L, 1.0), tuple("SQL", "WON", 2L, 1L, 0.5), tuple("INQUIRY", "WON", 5L, 1L, 0.2));
+  }
+
+  @Test
+  void shouldMeasureMedianAnd80thPercentileOfTheTimeInEachStage() {
+    // inquiry: 1, 2, 2, 4 days (E has not left): median 2, p80 = 2 + 0.4 × (4 - 2) = 2.8
+    // SAL: 4 and 8 days: median 6, p80 = 4 + 0.8 × 4 = 7.2; lead to close: A, 17 days
+    assertThat(metrics.velocity(quarter)).extracting(FunnelMetrics.Velocity::stage,
+            FunnelMetrics.Velocity::measured, FunnelMetrics.Velocity::medianDays, FunnelMetrics.Velocity::p80Days)
+        .containsExactly(tuple("INQUIRY", 4L, 2.0, 2.8), tuple("MQL", 3L, 1.0, 1.0), tuple("SAL", 2L, 6.0, 7.2),
+            tuple("SQL", 2L, 10.0, 10.0), tuple("LEAD_TO_CLOSE", 1L, 17.0, 17.0));
+  }
+
+  @Test
+  void shouldShareTheStepsDoneWithinTheirDeadline() {
+    assertThat(metrics.slaCompliance(quarter, FunnelMetrics.SlaGrouping.STEP)).extracting(
+            FunnelMetrics.SlaCompliance::step, FunnelMetrics.SlaCompliance::due,
+            FunnelMetrics.SlaCompliance::breached, FunnelMetrics.SlaCompliance::compliance)
+        .containsExactly(tuple("MQL_REVIEW", 3L, 0L, 1.0), tuple("ACCEPTANCE", 3L, 1L, 0.6667),
+            tuple("FIRST_CONTACT", 2L, 1L, 0.5), tuple("FOLLOW_UP", 2L, 0L, 1.0),
+            tuple("OPPORTUNITY_STAGE", 2L, 0L, 1.0));
+  }
+
+  @Test
+  void shouldCountABreachAgainstTheRepAndTeamThatMissedIt() {
+    // C's acceptance breach is sam's although C now belongs to lena
+    assertThat(metrics.slaCompliance(quarter, FunnelMetrics.SlaGrouping.REP))
+        .filteredOn(row -> row.step().equals("ACCEPTANCE"))
+        .extracting(FunnelMetrics.SlaCompliance::rep, FunnelMetrics.SlaCompliance::due,
+            FunnelMetrics.SlaCompliance::breached, FunnelMetrics.SlaCompliance::compliance)
+        .containsExactly(tuple("lena", 1L, 0L, 1.0), tuple("sam", 2L, 1L, 0.5));
+    assertThat(metrics.slaCompliance(quarter, FunnelMetrics.SlaGrouping.TEAM))
+        .filteredOn(row -> row.step().equals("FIRST_CONTACT"))
+        .extracting(FunnelMetrics.SlaCompliance::team, FunnelMetrics.SlaCompliance::compliance)
+        .containsExactly(tuple("sales-emea", 0.5));
+  }
+
+  @Test
+  void shouldDistributeTheTimeToFirstContact() {
+    FunnelMetrics.FirstContactReport report = metrics.firstContact(quarter);
+    // A after 2 hours, B after 48: median 25, p80 = 2 + 0.8 × 46 = 38.8
+    assertThat(report.accepted()).isEqualTo(2);
+    assertThat(report.contacted()).isEqualTo(2);
+    assertThat(report.medianHours()).isEqualTo(25.0);
+    assertThat(report.p80Hours()).isEqualTo(38.8);
+    assertThat(report.buckets()).extracting(FunnelMetrics.FirstContact::leads).containsExactly(0L, 1L, 0L, 1L, 0L,
+        0L);
+  }
+
+  @Test
+  void shouldShowEachRepsAdherence() {
+    assertThat(metrics.reps(quarter)).filteredOn(rep -> List.of("sam", "lena", "rita").contains(rep.rep()))
+        .extracting(FunnelMetrics.RepAdherence::rep, FunnelMetrics.RepAdherence::accepted,
+            FunnelMetrics.RepAdherence::rejected, FunnelMetrics.RepAdherence::reassignedByBreach,
+            FunnelMetrics.RepAdherence::contactAttempts, FunnelMetrics.RepAdherence::leadsContacted,
+            FunnelMetrics.RepAdherence::attemptsPerLead)
+        .containsExactly(tuple("lena", 1L, 1L, 0L, 2L, 1L, 2.0), tuple("rita", 0L, 0L, 0L, 0L, 0L, null),
+            tuple("sam", 1L, 0L, 1L, 1L, 1L, 1.0));
+  }
+
+  @Test
+  void shouldListLostAndDisqualificationReasons() {
+    assertThat(metrics.reasons(quarter)).extracting(FunnelMetrics.Reason::kind, FunnelMetrics.Reason::reason,
+            FunnelMetrics.Reason::count)
+        .containsExactly(tuple("DISQUALIFIED", "Student", 1L), tuple("LOST", "Price", 1L),
+            tuple("LOST_TO", "Acme", 1L));
+  }
+
+  @Test
+  void shouldRelateRevenueAndCostToEachCampaign() {
+    assertThat(metrics.revenue(quarter)).extracting(FunnelMetrics.CampaignRevenue::campaign,
+            FunnelMetrics.CampaignRevenue::inquiries, FunnelMetrics.CampaignRevenue::mqls,
+            FunnelMetrics.CampaignRevenue::wonDeals, FunnelMetrics.CampaignRevenue::wonRevenue,
+            FunnelMetrics.CampaignRevenue::cost, FunnelMetrics.CampaignRevenue::costPerLead,
+            FunnelMetrics.CampaignRevenue::costPerMql)
+        .containsExactly(
+            tuple("C1", 3L, 2L, 1L, new BigDecimal("10000.00"), new BigDecimal("3000.00"), new BigDecimal("1000.00"),
+                new BigDecimal("1500.00")),
+            tuple("(none)", 1L, 0L, 0L, new BigDecimal("0"), null, null, null),
+            tuple("C2", 1L, 1L, 0L, new BigDecimal("0"), new BigDecimal("500.00"), new BigDecimal("500.00"),
+                new BigDecimal("500.00")));
+  }
+
+  @Test
+  void shouldShowTheTrendMonthByMonth() {
+    assertThat(metrics.trends(quarter)).extracting(FunnelMetrics.Trend::month, FunnelMetrics.Trend::inquiries,
+            FunnelMetrics.Trend::mqls, FunnelMetrics.Trend::sals, FunnelMetrics.Trend::won,
+            FunnelMetrics.Trend::mqlToSal, FunnelMetrics.Trend::salToSql, FunnelMetrics.Trend::medianDaysToClose)
+        .containsExactly(tuple(JAN, 5L, 3L, 2L, 1L, 0.6667, 1.0, 17.0),
+            tuple(LocalDate.of(2019, 2, 1), 0L, 0L, 0L, 0L, null, null, null),
+            tuple(LocalDate.of(2019, 3, 1), 0L, 0L, 0L, 0L, null, null, null));
+  }
+
+  @Test
+  void shouldAnswerAnEmptyPeriodWithZerosAndNoRatios() {
+    assertThat(metrics.volumes(empty)).extracting(FunnelMetrics.Volume::leads).containsOnly(0L);
+    assertThat(metrics.conversions(empty)).extracting(FunnelMetrics.Conversion::entered,
+        FunnelMetrics.Conversion::rate).containsOnly(tuple(0L, null));
+    assertThat(metrics.velocity(empty)).extracting(FunnelMetrics.Velocity::measured,
+        FunnelMetrics.Velocity::medianDays, FunnelMetrics.Velocity::p80Days).containsOnly(tuple(0L, null, null));
+    assertThat(metrics.slaCompliance(empty, FunnelMetrics.SlaGrouping.STEP)).extracting(
+        FunnelMetrics.SlaCompliance::due, FunnelMetrics.SlaCompliance::compliance).containsOnly(tuple(0L, null));
+    FunnelMetrics.FirstContactReport firstContact = metrics.firstContact(empty);
+    assertThat(firstContact.accepted()).isZero();
+    assertThat(firstContact.medianHours()).isNull();
+    assertThat(metrics.reasons(empty)).isEmpty();
+    assertThat(metrics.revenue(empty)).isEmpty();
+    assertThat(metrics.trends(empty)).extracting(FunnelMetrics.Trend::inquiries, FunnelMetrics.Trend::mqlToSal)
+        .containsExactly(tuple(0L, null));
+  }
+}

@@ -1,0 +1,63 @@
+package io.leadflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.ProcessTest;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LifecycleDriver;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A missed acceptance shows in Cockpit as an slaBreach incident until the next rep accepts the lead. */
+@ProcessTest
+class AcceptanceIncidentProcessTest {
+
+  @Autowired LifecycleDriver driver;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    driver.cleanUp(jdbc);
+  }
+
+  @Test
+  void shouldRaiseAnIncidentWhenAcceptanceIsLateAndResolveItWhenTheNextRepAccepts() {
+    UUID leadId = driver.handRaiser("ada.late@quinn.example", "DE", "Ada", "Late");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    Task accept = driver.task(instance, LeadLifecycle.Elements.TASK_ACCEPT_LEAD);
+    String late = accept.getAssignee();
+
+    driver.waitUntil(accept.getDueDate().toInstant().plus(Duration.ofHours(2)));
+
+    Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).singleResult();
+    assertThat(incident).as("slaBreach incident").isNotNull();
+    // with every rep of the team at capacity (other tests' leads), the lead waits in the team's queue: no owner
+    assertThat(incident.getIncidentMessage()).startsWith("Ada Late: acceptance "
+        + (late == null ? "(no owner)" : "by " + late) + " was due ").endsWith(" late");
+    assertThat(incident.getConfiguration()).isEqualTo(SlaStep.ACCEPTANCE.name());
+
+    Task next = driver.task(instance, LeadLifecycle.Elements.TASK_ACCEPT_LEAD);
+    if (late != null) {
+      assertThat(next.getAssignee()).isNotEqualTo(late);
+    }
+    driver.completeAs(next.getAssignee() != null ? next.getAssignee() : "sam", next,
+        Map.of(LeadLifecycle.Variables.ACCEPT_OUTCOME, "ACCEPT"));
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).count()).as("open slaBreach incidents").isZero();
+  }
+}
