@@ -218,7 +218,7 @@ public class LeadImports {
             ? "must start with a header row" : "has unknown columns " + unknown) + "; known columns are "
             + COLUMNS.stream().sorted().toList())));
       }
-    } catch (IllegalArgumentException | java.io.UncheckedIOException unreadable) {
+    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException unreadable) {
       throw new InvalidRequestException(List.of(new FieldProblem("file",
           "is not a readable CSV file with a header row: " + unreadable.getMessage())));
     }
