@@ -54,6 +54,12 @@ public final class PackagedApp implements AutoCloseable {
     return new PackagedApp(name, environment);
   }
 
+  /** An environment variable of the node, e.g. a setting such as {@code LEADFLOW_DEMO_HISTORY_LEADS}. */
+  public PackagedApp with(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   public PackagedApp start() throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
