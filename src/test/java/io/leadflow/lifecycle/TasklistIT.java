@@ -1,0 +1,125 @@
+package io.leadflow.lifecycle;
+
+import static io.leadflow.DemoUsers.MARKETING_OPS;
+import static io.leadflow.DemoUsers.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A rep works a lead in Camunda Tasklist itself, in Debian's headless Chromium: the Accept lead form renders with the
+ * lead's details, the rep chooses "Accept" and completes it, and the lead is sales-accepted with its next task.
+ */
+@LeadflowIntegrationTest
+class TasklistIT {
+
+  static final Path CHROMIUM = Path.of(System.getProperty("leadflow.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("leadflow.chromedriver", "/usr/bin/chromedriver"));
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+
+  ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "The Tasklist browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+            + ": install them with `sudo apt-get install chromium chromium-driver` (Debian/Ubuntu), or point"
+            + " -Dleadflow.chromium and -Dleadflow.chromedriver at them");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2000");
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build(), options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void shouldLetARepAcceptALeadThroughItsFormInTasklist() {
+    JsonNode created = rest.withBasicAuth(MARKETING_OPS, PASSWORD).postForObject("/api/leads", Map.ofEntries(
+        Map.entry("email", "grace@compilers.example"), Map.entry("firstName", "Grace"),
+        Map.entry("lastName", "Hopper"), Map.entry("company", "Compiler Works"), Map.entry("jobTitle", "CTO"),
+        Map.entry("country", "DE"), Map.entry("sourceChannel", "web-form"), Map.entry("requestType", "DEMO"),
+        Map.entry("industry", "SOFTWARE"), Map.entry("companySize", 1500),
+        Map.entry("jobLevel", "DECISION_MAKER")), JsonNode.class);
+    String leadId = created.get("id").asText();
+    Task accept = Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(leadId).taskDefinitionKey("Task_AcceptLead").singleResult(),
+        task -> task != null && task.getAssignee() != null);
+
+    logInToTasklist(accept.getAssignee());
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + accept.getId()));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    // the form shows the lead before the rep decides
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "Compiler Works"));
+    click(browser.findElement(By.xpath("//label[contains(., 'Accept: I will follow up')]")));
+    click(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+
+    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> tasks.createTaskQuery().taskId(accept.getId())
+        .count() == 0);
+    assertThat(jdbc.queryForObject("select stage from leadflow.lead where id = ?::uuid", String.class, leadId))
+        .isEqualTo("SAL");
+    assertThat(jdbc.queryForObject("select changed_by from leadflow.lead_stage_change where lead_id = ?::uuid "
+        + "and to_stage = 'SAL'", String.class, leadId)).isEqualTo(accept.getAssignee());
+    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(leadId).taskDefinitionKey("Task_FollowUpWithLead").count() == 1);
+  }
+
+  /** Tasklist's own login call, made from its page so that its XSRF cookie and header go with it. */
+  private void logInToTasklist(String user) {
+    browser.get(url("/camunda/app/tasklist/default/"));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.manage().getCookieNamed("XSRF-TOKEN")
+        != null);
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+        fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
+          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
+          body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
+          .then(response => done(response.status), error => done(String(error)));""", user, PASSWORD);
+    assertThat(status).as("Tasklist login").isEqualTo(200L);
+  }
+
+  /** Tasklist's task pane scrolls on its own: the element is brought into view before it is clicked. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
