@@ -5,24 +5,20 @@ import static io.leadflow.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.HeadlessChromium;
 import io.leadflow.LeadflowIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @LeadflowIntegrationTest
 class TasklistIT {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("leadflow.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("leadflow.chromedriver", "/usr/bin/chromedriver"));
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired TaskService tasks;
@@ -49,15 +42,7 @@ class TasklistIT {
 
   @BeforeEach
   void startBrowser() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "The Tasklist browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-            + ": install them with `sudo apt-get install chromium chromium-driver` (Debian/Ubuntu), or point"
-            + " -Dleadflow.chromium and -Dleadflow.chromedriver at them");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2000");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build(), options);
+    browser = HeadlessChromium.start(2000);
   }
 
   @AfterEach

@@ -3,24 +3,19 @@ package io.leadflow.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.DemoUsers;
+import io.leadflow.HeadlessChromium;
 import io.leadflow.LeadflowIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,9 +34,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureObservability(tracing = false)
 class DashboardIT {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("leadflow.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("leadflow.chromedriver", "/usr/bin/chromedriver"));
-
   @LocalServerPort
   int port;
 
@@ -49,18 +41,7 @@ class DashboardIT {
 
   @BeforeEach
   void startBrowser() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "The dashboard's browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-            + ": install them with `sudo apt-get install chromium chromium-driver` (Debian/Ubuntu), or point"
-            + " -Dleadflow.chromium and -Dleadflow.chromedriver at them");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2400");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build(), options);
+    browser = HeadlessChromium.start(2400);
   }
 
   @AfterEach
