@@ -39,11 +39,11 @@ class LeadImportIT {
         "country", "US", "sourceChannel", "web-form"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String csv = """
         email,firstName,lastName,company,country,phone,jobTitle,marketingConsent
-        linus@kernel-works.example,Linus,Torvalds,Kernel Works,FI,+358 9 1234567,Chief Architect,yes
+        linus@torvalds-kernel.example,Linus,Torvalds,Kernel Works,FI,+358 9 1234567,Chief Architect,yes
         grace@navy-systems.example,Grace,Hopper,Navy Systems,US,,Rear Admiral,no
         not-an-email,Bad,Row,Nowhere Inc,DE,,,
         "Margaret.Hamilton@Apollo-Software.example ",Margaret,Hamilton,"Apollo Software, Inc.",United States,,,
-        linus@kernel-works.example,Linus,Torvalds,Kernel Works,FI,,,
+        linus@torvalds-kernel.example,Linus,Torvalds,Kernel Works,FI,,,
         ada@engines.example,Ada,Lovelace,Analytical Engines,Atlantis,,,
         """;
 
