@@ -91,7 +91,7 @@ class SmtpMailerTest {
       case "introduction" -> "Getting started with pipeline analytics";
       case "case-study" -> "Case study: How Acme cut lead response time";
       case "pricing-guide" -> "Pricing guide: what pipeline analytics costs";
-      default -> "Still looking into pipeline analytics?";
+      default -> "Following up on pipeline analytics";
     });
     assertThat(text(mail)).startsWith("Hello Ada,").contains("pipeline analytics")
         .contains("How Acme cut lead response time\nhttps://leadflow.example.com/content/acme");
