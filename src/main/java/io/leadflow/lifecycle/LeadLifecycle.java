@@ -99,6 +99,7 @@ public final class LeadLifecycle {
     public static final String TASK_ERASE_LEAD_DATA = "Task_EraseLeadData";
     public static final String END_LEAD_ERASED = "EndEvent_LeadErased";
     public static final String START_NEW_INQUIRY_RECEIVED = "StartEvent_NewInquiryReceived";
+    public static final String TASK_FULFIL_NEW_REQUEST = "Task_FulfilNewRequest";
     public static final String TASK_RESCORE_LEAD = "Task_RescoreLead";
 
     private Elements() {

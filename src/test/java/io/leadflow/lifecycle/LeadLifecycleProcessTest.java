@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.ProcessTest;
 import io.leadflow.Mailbox;
+import io.leadflow.intake.LeadIntake;
+import io.leadflow.intake.NewLead;
+import io.leadflow.intake.RequestType;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
@@ -74,6 +77,7 @@ class LeadLifecycleProcessTest {
   @Autowired CustomerAccountRepository customers;
   @Autowired SlaBreachRepository breaches;
   @Autowired Mailbox mailbox;
+  @Autowired LeadIntake intake;
 
   @BeforeEach
   void setUp() {
@@ -527,6 +531,21 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(leads.findById(leadId).orElseThrow().getScore()).isEqualTo(before + 10);
     Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId.toString()).count())
         .isOne();
+  }
+
+  @Test
+  void shouldSendWhatAKnownLeadAsksForAgainAtOnce() {
+    ProcessInstance instance = offered("asks-again@quinn.example");
+    mailbox.empty();
+
+    intake.capture(new NewLead("asks-again@quinn.example", "Asks", "Again", "Quinn Systems", "CTO", null, "DE",
+        "webinar", "speed-2026", RequestType.CONTENT_DOWNLOAD, "webinar-recording", null, null, null, null, null,
+        null, null, null, null, true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_FULFIL_NEW_REQUEST, TASK_RESCORE_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(mailbox.receivedBy("asks-again@quinn.example",
+        "Your copy of Webinar recording: speed to lead")).hasSize(1);
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
