@@ -7,7 +7,6 @@ import io.leadflow.ProcessTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,41 +36,7 @@ class FunnelMetricsTest {
 
   @BeforeAll
   void writeHistory() {
-    FixedHistory history = new FixedHistory(jdbc);
-    // A: won. Inquiry 2 days, MQL 1 day, SAL 4 days, SQL 10 days; created 17 days before the win
-    UUID a = history.lead("MID_MARKET", "sales-emea", "sam", "WEB", "C1", "2019-01-01T00:00:00Z", "WON");
-    history.stage(a, null, "INQUIRY", "2019-01-01T00:00:00Z", "system", null)
-        .stage(a, "INQUIRY", "MQL", "2019-01-03T00:00:00Z", "system", null)
-        .stage(a, "MQL", "SAL", "2019-01-04T00:00:00Z", "sam", null)
-        .stage(a, "SAL", "SQL", "2019-01-08T00:00:00Z", "sam", null)
-        .stage(a, "SQL", "WON", "2019-01-18T00:00:00Z", "sam", null)
-        .contactAttempt(a, "2019-01-04T02:00:00Z", "sam")
-        .opportunity(a, "WON", "10000", "2019-01-18T00:00:00Z", null, null);
-    // B: lost. Inquiry 4 days, MQL 1 day, SAL 8 days, SQL 10 days; first contact 2 days late, after a breach
-    UUID b = history.lead("MID_MARKET", "sales-emea", "lena", "WEB", "C1", "2019-01-02T00:00:00Z", "LOST");
-    history.stage(b, null, "INQUIRY", "2019-01-02T00:00:00Z", "system", null)
-        .stage(b, "INQUIRY", "MQL", "2019-01-06T00:00:00Z", "system", null)
-        .stage(b, "MQL", "SAL", "2019-01-07T00:00:00Z", "lena", null)
-        .stage(b, "SAL", "SQL", "2019-01-15T00:00:00Z", "lena", null)
-        .stage(b, "SQL", "LOST", "2019-01-25T00:00:00Z", "lena", null)
-        .contactAttempt(b, "2019-01-09T00:00:00Z", "lena")
-        .contactAttempt(b, "2019-01-10T00:00:00Z", "lena")
-        .breach(b, "FIRST_CONTACT", "lena", "sales-emea", "2019-01-08T00:00:00Z", "2019-01-08T00:00:00Z")
-        .opportunity(b, "LOST", "20000", "2019-01-25T00:00:00Z", "Price", "Acme");
-    // C: sam let acceptance breach, the lead went to lena, who rejected it back to marketing
-    UUID c = history.lead("MID_MARKET", "sales-emea", "lena", "EVENT", "C2", "2019-01-03T00:00:00Z", "NURTURE");
-    history.stage(c, null, "INQUIRY", "2019-01-03T00:00:00Z", "system", null)
-        .stage(c, "INQUIRY", "MQL", "2019-01-05T00:00:00Z", "system", null)
-        .breach(c, "ACCEPTANCE", "sam", "sales-emea", "2019-01-05T12:00:00Z", "2019-01-05T13:00:00Z")
-        .stage(c, "MQL", "NURTURE", "2019-01-06T00:00:00Z", "lena", "No budget this year");
-    // D: disqualified after a day
-    UUID d = history.lead("SMB", "sales-americas", "rita", "WEB", null, "2019-01-10T00:00:00Z", "DISQUALIFIED");
-    history.stage(d, null, "INQUIRY", "2019-01-10T00:00:00Z", "system", null)
-        .stage(d, "INQUIRY", "DISQUALIFIED", "2019-01-11T00:00:00Z", "mia", "Student");
-    // E: still an inquiry
-    UUID e = history.lead("MID_MARKET", "sales-emea", "sam", "WEB", "C1", "2019-01-20T00:00:00Z", "INQUIRY");
-    history.stage(e, null, "INQUIRY", "2019-01-20T00:00:00Z", "system", null);
-    history.cost("C1", "2019-01-01", "3000").cost("C2", "2019-01-01", "500").cost("C1", "2018-12-01", "999");
+    new FixedHistory(jdbc).firstQuarterOf2019();
   }
 
   @Test

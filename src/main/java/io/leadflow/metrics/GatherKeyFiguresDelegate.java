@@ -1,0 +1,134 @@
+package io.leadflow.metrics;
+
+import static io.leadflow.metrics.LeadProcessReview.Variables.*;
+
+import io.leadflow.sla.SlaPolicies;
+import io.leadflow.sla.SlaPolicy;
+import io.leadflow.sla.SlaStep;
+import io.leadflow.system.JsonVariables;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Gather key figures": the funnel of the period before the review (volumes, conversion, velocity, SLA compliance
+ * per team, the most frequent lost and disqualification reasons) and the SLA table as dmn/SlaPolicy.dmn decides it
+ * today, as tables the review form shows.
+ */
+@Component("gatherKeyFigures")
+class GatherKeyFiguresDelegate implements JavaDelegate {
+
+  private static final List<String> SEGMENTS = List.of("ENTERPRISE", "MID_MARKET", "SMB");
+  private static final int TOP_REASONS_SHOWN = 10;
+
+  private final FunnelMetrics metrics;
+  private final SlaPolicies policies;
+  private final ProcessReviewSchedule schedule;
+
+  GatherKeyFiguresDelegate(FunnelMetrics metrics, SlaPolicies policies, ProcessReviewSchedule schedule) {
+    this.metrics = metrics;
+    this.policies = policies;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate today = ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    MetricsFilter period = new MetricsFilter(today.minus(schedule.getPeriod()), today.minusDays(1), null, null, null,
+        null, null);
+    execution.setVariable(PERIOD_FROM, period.from().toString());
+    execution.setVariable(PERIOD_TO, period.to().toString());
+    execution.setVariable(VOLUMES, JsonVariables.of(metrics.volumes(period)));
+    execution.setVariable(CONVERSIONS, JsonVariables.of(metrics.conversions(period).stream()
+        .map(c -> row("from", c.fromStage(), "to", c.toStage(), "entered", c.entered(), "reached", c.reached(),
+            "rate", percent(c.rate())))
+        .toList()));
+    execution.setVariable(VELOCITY, JsonVariables.of(metrics.velocity(period).stream()
+        .map(v -> row("stage", v.stage(), "measured", v.measured(), "medianDays", days(v.medianDays()),
+            "p80Days", days(v.p80Days())))
+        .toList()));
+    execution.setVariable(SLA_COMPLIANCE, JsonVariables.of(
+        metrics.slaCompliance(period, FunnelMetrics.SlaGrouping.TEAM).stream()
+            .map(s -> row("step", s.step(), "team", s.team(), "due", s.due(), "breached", s.breached(),
+                "compliance", percent(s.compliance())))
+            .toList()));
+    execution.setVariable(TOP_REASONS, JsonVariables.of(metrics.reasons(period).stream()
+        .sorted(Comparator.comparingLong(FunnelMetrics.Reason::count).reversed())
+        .limit(TOP_REASONS_SHOWN).toList()));
+    execution.setVariable(SLA_TABLE, JsonVariables.of(slaTable()));
+  }
+
+  /** One row per step and policy; segments with the same policy share a row. */
+  private List<Map<String, Object>> slaTable() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SlaStep step : SlaStep.values()) {
+      Map<String, List<String>> segmentsByPolicy = new LinkedHashMap<>();
+      for (String segment : SEGMENTS) {
+        segmentsByPolicy.computeIfAbsent(describe(policies.policy(step, segment, false)), key -> new ArrayList<>())
+            .add(segment);
+      }
+      segmentsByPolicy.forEach((policy, segments) -> rows.add(row("step", step.name(),
+          "segments", segments.size() == SEGMENTS.size() ? "all" : String.join(", ", segments),
+          "policy", policy)));
+      String handRaiser = describe(policies.policy(step, "MID_MARKET", true));
+      if (!segmentsByPolicy.containsKey(handRaiser)) {
+        rows.add(row("step", step.name(), "segments", "hand-raisers", "policy", handRaiser));
+      }
+    }
+    return rows;
+  }
+
+  private static String describe(SlaPolicy policy) {
+    StringBuilder text = new StringBuilder(policy.endOfWorkingDay() ? "by the end of the working day"
+        : "within " + duration(policy.deadline()) + (policy.workingTime() ? " of working time" : ""));
+    if (policy.maximum() != null) {
+      text.append(", at most ").append(duration(policy.maximum()));
+    }
+    if (policy.reminderBefore() != null) {
+      text.append("; reminder ").append(duration(policy.reminderBefore())).append(" before");
+    }
+    if (policy.reminderEvery() != null) {
+      text.append("; reminder every ").append(duration(policy.reminderEvery()));
+    }
+    if (policy.escalateTo() != null) {
+      text.append("; escalated to ").append(policy.escalateTo());
+    }
+    return text.toString();
+  }
+
+  private static String duration(Duration duration) {
+    if (duration.toHours() >= 48 && duration.toHours() % 24 == 0) {
+      return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+    }
+    if (duration.toMinutes() % 60 == 0) {
+      return duration.toHours() + (duration.toHours() == 1 ? " hour" : " hours");
+    }
+    return duration.toMinutes() + " minutes";
+  }
+
+  private static String percent(Double ratio) {
+    return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+  }
+
+  private static String days(Double days) {
+    return days == null ? "n/a" : String.format(Locale.ROOT, "%.1f", days);
+  }
+
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return row;
+  }
+}
