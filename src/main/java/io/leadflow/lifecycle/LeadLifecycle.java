@@ -26,7 +26,12 @@ public final class LeadLifecycle {
   public static final class Elements {
     public static final String START_LEAD_RECEIVED = "StartEvent_LeadReceived";
     public static final String TASK_ACKNOWLEDGE_AND_FULFIL = "Task_AcknowledgeAndFulfil";
+    public static final String TASK_ENRICH_LEAD = "Task_EnrichLead";
     public static final String TASK_SCORE_LEAD = "Task_ScoreLead";
+    public static final String TASK_DECIDE_FULFILMENT = "Task_DecideFulfilment";
+    public static final String GATEWAY_PRINTED_KIT = "Gateway_PrintedKit";
+    public static final String TASK_ORDER_PRINTED_KIT = "Task_OrderPrintedKit";
+    public static final String GATEWAY_PRINTED_KIT_MERGE = "Gateway_PrintedKitMerge";
     public static final String TASK_QUALIFY_LEAD = "Task_QualifyLead";
     public static final String GATEWAY_MQL_QUALIFIED = "Gateway_MqlQualified";
     public static final String EVENT_LEAD_TO_NURTURE = "Event_LeadToNurture";
@@ -125,6 +130,9 @@ public final class LeadLifecycle {
     public static final String SCORE_REASONS = "scoreReasons";
     public static final String SEGMENT = "segment";
     public static final String HAND_RAISER = "handRaiser";
+    /** The fulfilment policy's answer (dmn/FulfilmentPolicy.dmn): send a printed kit by post, and why. */
+    public static final String SEND_PRINTED_KIT = "sendPrintedKit";
+    public static final String PRINTED_KIT_REASON = "printedKitReason";
     public static final String DISQUALIFIER = "disqualifier";
     public static final String QUALIFICATION = "qualification";
     public static final String QUALIFICATION_REASON = "qualificationReason";

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.ProcessTest;
 import io.leadflow.Mailbox;
+import io.leadflow.intake.Industry;
+import io.leadflow.intake.JobLevel;
 import io.leadflow.intake.LeadIntake;
 import io.leadflow.intake.NewLead;
 import io.leadflow.intake.RequestType;
@@ -60,7 +62,7 @@ class LeadLifecycleProcessTest {
     ProcessEngineCoverageProperties coverageProperties() {
       // the lifecycle is covered completely here; the nurture process has its own test class
       return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys("LeadNurture")
+          .excludeProcessDefinitionKeys("LeadNurture", "PrintedKit")
           .assertClassCoverageAtLeast(1.0)
           .build();
     }
@@ -546,6 +548,22 @@ class LeadLifecycleProcessTest {
     assertThat(instance).hasPassed(TASK_FULFIL_NEW_REQUEST, TASK_RESCORE_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
     Assertions.assertThat(mailbox.receivedBy("asks-again@quinn.example",
         "Your copy of Webinar recording: speed to lead")).hasSize(1);
+  }
+
+  @Test
+  void shouldOrderAPrintedKitForATopGradeLeadAndGoOnWithoutWaitingForIt() {
+    UUID leadId = intake.capture(new NewLead("kit@quinn.example", "Kit", "Quinn", "Quinn Systems", "CTO", null, "DE",
+        "content-download", "ebook-2026", RequestType.CONTENT_DOWNLOAD, "roi-guide", null, Industry.SOFTWARE, 2500,
+        JobLevel.DECISION_MAKER, null, null, null, null, null, true), "mia");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_ENRICH_LEAD, TASK_DECIDE_FULFILMENT, TASK_ORDER_PRINTED_KIT,
+        TASK_QUALIFY_LEAD);
+    Assertions.assertThat(driver.variable(instance, PRINTED_KIT_REASON)).isEqualTo("Top-grade fit (A) in ENTERPRISE");
+    ProcessInstance kit = runtime.createProcessInstanceQuery().processDefinitionKey("PrintedKit")
+        .processInstanceBusinessKey(leadId.toString()).singleResult();
+    assertThat(kit).isWaitingAt("Task_SendPrintedKit");
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
