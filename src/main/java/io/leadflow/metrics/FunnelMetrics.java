@@ -77,9 +77,9 @@ public class FunnelMetrics {
     Map<String, Object> parameters = filter.parameters();
     String sql = """
         select c.to_stage as stage, count(distinct c.lead_id) as leads
-        from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+        from leadflow.lead_stage_change c
         where c.changed_at >= :start and c.changed_at < :end and c.to_stage in (:stages) and %s
-        group by c.to_stage""".formatted(filter.leadCondition(parameters));
+        group by c.to_stage""".formatted(filter.leadsOf("c.lead_id", parameters));
     parameters.put("stages", VOLUME_STAGES);
     Map<String, Long> counts = new LinkedHashMap<>();
     jdbc.query(sql, parameters, row -> {
@@ -97,9 +97,9 @@ public class FunnelMetrics {
             count(*) filter (where exists (select 1 from leadflow.lead_stage_change y
               where y.lead_id = x.lead_id and y.to_stage = :toStage and y.changed_at >= x.entered_at)) as reached
           from (select c.lead_id, min(c.changed_at) as entered_at
-            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+            from leadflow.lead_stage_change c
             where c.to_stage = :fromStage and c.changed_at >= :start and c.changed_at < :end and %s
-            group by c.lead_id) x""".formatted(filter.leadCondition(parameters));
+            group by c.lead_id) x""".formatted(filter.leadsOf("c.lead_id", parameters));
       parameters.put("fromStage", pair.get(0));
       parameters.put("toStage", pair.get(1));
       conversions.add(jdbc.queryForObject(sql, parameters, (row, index) -> {
