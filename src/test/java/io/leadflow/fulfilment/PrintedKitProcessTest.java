@@ -4,6 +4,7 @@ import static io.leadflow.fulfilment.PrintedKit.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.leadflow.FullProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.LeadActivity;
@@ -20,31 +21,20 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /** bpmn/PrintedKit.bpmn: marketing ops send the kit (or say why not) within two days, and the lead's record says so. */
 @ProcessTest
+@Import(FullProcessCoverage.class)
+@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture")
 class PrintedKitProcessTest {
 
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys("LeadLifecycle", "LeadNurture")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.leadflow.FullProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.Mailbox;
 import io.leadflow.intake.Industry;
@@ -42,31 +43,19 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /** Every path of bpmn/LeadLifecycle.bpmn, timers included, on the real application and database. */
 @ProcessTest
+@Import(FullProcessCoverage.class)
+@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadNurture,PrintedKit")
 class LeadLifecycleProcessTest {
 
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties coverageProperties() {
-      // the lifecycle is covered completely here; the nurture process has its own test class
-      return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys("LeadNurture", "PrintedKit")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired LifecycleDriver driver;

@@ -4,6 +4,7 @@ import static io.leadflow.metrics.LeadProcessReview.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.leadflow.FullProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lifecycle.LifecycleDriver;
 import java.time.Instant;
@@ -23,14 +24,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -39,20 +37,11 @@ import org.springframework.test.context.TestPropertySource;
  * first quarter of 2019) and the SLA table to sales managers and marketing ops, and records what they agreed.
  */
 @ProcessTest
-@TestPropertySource(properties = "leadflow.process-review.cycle=0 0 6 15 * ?")
+@Import(FullProcessCoverage.class)
+@TestPropertySource(properties = {"leadflow.process-review.cycle=0 0 6 15 * ?",
+    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,LogInquiry"})
 class LeadProcessReviewProcessTest {
 
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys("LeadLifecycle", "LeadNurture", "LogInquiry")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.Mailbox;
+import io.leadflow.FullProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.intake.FollowUpReason;
 import io.leadflow.intake.Industry;
@@ -36,34 +37,23 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every path of bpmn/LeadNurture.bpmn on the engine clock: the drip series of dmn/NurtureDrip.dmn sent at its times,
  * a follow-up on the date the lead gave, behaviour that re-scores the lead, consent, unsubscribing and dormancy.
  */
 @ProcessTest
+@Import(FullProcessCoverage.class)
+@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle")
 class LeadNurtureProcessTest {
 
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys("LeadLifecycle")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   /** A Monday morning in Berlin; the drip waits of the table count from here. */
   private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
