@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * For a process test that covers its processes completely: every element of every process it drives must have been
- * passed. Processes it only passes through on the way are named in {@code leadflow.test.coverage.exclude}, e.g.
+ * passed. Processes it only passes through on the way (and timer-started ones that fall due while a test moves the
+ * engine clock by months) are named in {@code leadflow.test.coverage.exclude}, e.g.
  * {@code @TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle")}.
  */
 @TestConfiguration

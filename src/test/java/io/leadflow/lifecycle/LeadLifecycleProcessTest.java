@@ -53,7 +53,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Every path of bpmn/LeadLifecycle.bpmn, timers included, on the real application and database. */
 @ProcessTest
 @Import(FullProcessCoverage.class)
-@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadNurture,PrintedKit")
+@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadNurture,PrintedKit,LeadProcessReview")
 class LeadLifecycleProcessTest {
 
 

@@ -51,7 +51,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ProcessTest
 @Import(FullProcessCoverage.class)
-@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle")
+@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle,LeadProcessReview,PrintedKit")
 class LeadNurtureProcessTest {
 
 
