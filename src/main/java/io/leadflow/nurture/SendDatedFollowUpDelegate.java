@@ -47,15 +47,16 @@ class SendDatedFollowUpDelegate implements JavaDelegate {
         + "where id = ? and sent_at is null for update", String.class, followUpId);
     if (!pending.isEmpty() && NurtureMails.mayReceive(lead)) {
       ContentCatalogue.Content content = catalogue.forAsset(null);
+      String occasion = FollowUpReason.valueOf(pending.get(0)).wording();
       Map<String, Object> model = new HashMap<>();
       model.put("firstName", lead.getFirstName());
       model.put("topic", lead.getInterest() != null ? lead.getInterest() : "lead management");
-      model.put("occasion", FollowUpReason.valueOf(pending.get(0)).wording());
+      model.put("occasion", occasion);
       model.put("contentTitle", content.title());
       model.put("contentUrl", content.url());
       // keyed by the follow-up: it is sent once, whichever nurture gets to it
       mails.send(TEMPLATE + "/" + followUpId, lead, TEMPLATE, model,
-          "Follow-up for " + FollowUpReason.valueOf(pending.get(0)).wording(), null, content.url());
+          "Follow-up for " + occasion, null, content.url());
     }
     jdbc.update("update leadflow.nurture_follow_up set sent_at = ? where id = ? and sent_at is null",
         Timestamp.from(ClockUtil.now().toInstant()), followUpId);

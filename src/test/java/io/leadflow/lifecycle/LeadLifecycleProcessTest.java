@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.leadflow.FullProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.Mailbox;
+import io.leadflow.fulfilment.PrintedKit;
 import io.leadflow.intake.Industry;
 import io.leadflow.intake.JobLevel;
 import io.leadflow.intake.LeadIntake;
@@ -550,9 +551,9 @@ class LeadLifecycleProcessTest {
     assertThat(instance).hasPassed(TASK_ENRICH_LEAD, TASK_DECIDE_FULFILMENT, TASK_ORDER_PRINTED_KIT,
         TASK_QUALIFY_LEAD);
     Assertions.assertThat(driver.variable(instance, PRINTED_KIT_REASON)).isEqualTo("Top-grade fit (A) in ENTERPRISE");
-    ProcessInstance kit = runtime.createProcessInstanceQuery().processDefinitionKey("PrintedKit")
+    ProcessInstance kit = runtime.createProcessInstanceQuery().processDefinitionKey(PrintedKit.PROCESS_KEY)
         .processInstanceBusinessKey(leadId.toString()).singleResult();
-    assertThat(kit).isWaitingAt("Task_SendPrintedKit");
+    assertThat(kit).isWaitingAt(PrintedKit.Elements.TASK_SEND_PRINTED_KIT);
   }
 
   // ------------------------------------------------------------------------------------------------ helpers

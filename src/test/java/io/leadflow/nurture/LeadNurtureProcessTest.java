@@ -21,6 +21,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Stage;
 import io.leadflow.lead.StageChange;
 import io.leadflow.lead.StageChangeRepository;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LifecycleDriver;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -192,7 +193,7 @@ class LeadNurtureProcessTest {
         Industry.SOFTWARE, 400, JobLevel.INFLUENCER, null, null, null, null, null, true), "mia");
     driver.runDueJobs();
     ProcessInstance lifecycle = driver.instance(leadId);
-    assertThat(lifecycle).isWaitingAt("Task_NurtureLead");
+    assertThat(lifecycle).isWaitingAt(LeadLifecycle.Elements.TASK_NURTURE_LEAD);
     ProcessInstance nurture = nurtureOf(leadId);
 
     engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
@@ -206,7 +207,7 @@ class LeadNurtureProcessTest {
     driver.runDueJobs();
 
     assertThat(nurture).hasPassed(END_LEAD_REQUALIFIED).isEnded();
-    assertThat(lifecycle).hasPassed("Event_MarketingQualified");
+    assertThat(lifecycle).hasPassed(LeadLifecycle.Elements.EVENT_MARKETING_QUALIFIED);
     Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isNotEqualTo(Stage.NURTURE);
     Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId)).extracting(StageChange::getToStage)
         .containsExactly(Stage.INQUIRY, Stage.NURTURE, Stage.MQL);
