@@ -1,9 +1,12 @@
 package io.leadflow;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,5 +60,21 @@ public class Mailbox {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  /** The plain-text part of a mail Leadflow sent (multipart/alternative: plain text and HTML). */
+  public static String text(MimeMessage mail) {
+    try {
+      Multipart alternative = (Multipart) mail.getContent();
+      for (int index = 0; index < alternative.getCount(); index++) {
+        BodyPart part = alternative.getBodyPart(index);
+        if (part.isMimeType("text/plain")) {
+          return part.getContent().toString().replace("\r\n", "\n");
+        }
+      }
+      throw new IllegalStateException("The mail has no plain-text part");
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("Cannot read the mail", e);
+    }
   }
 }

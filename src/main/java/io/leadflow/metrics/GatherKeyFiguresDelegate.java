@@ -7,10 +7,12 @@ import io.leadflow.sla.SlaPolicy;
 import io.leadflow.sla.SlaStep;
 import io.leadflow.system.JsonVariables;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Gather key figures": the funnel of the period before the review (volumes, conversion, velocity, SLA compliance
  * per team, the most frequent lost and disqualification reasons) and the SLA table as dmn/SlaPolicy.dmn decides it
- * today, as tables the review form shows.
+ * today, as tables the review form shows; and when the review is due.
  */
 @Component("gatherKeyFigures")
 class GatherKeyFiguresDelegate implements JavaDelegate {
@@ -43,7 +45,11 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate today = ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    Instant now = ClockUtil.now().toInstant();
+    // set here, once, so that the task's due date and its deadline timer are the same instant
+    execution.setVariable(DUE_AT, Date.from(now.plus(schedule.getDueWithin())));
+    execution.setVariable(FOLLOW_UP_AT, Date.from(now.plus(schedule.getFollowUpWithin())));
+    LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
     MetricsFilter period = new MetricsFilter(today.minus(schedule.getPeriod()), today.minusDays(1), null, null, null,
         null, null);
     execution.setVariable(PERIOD_FROM, period.from().toString());

@@ -14,6 +14,9 @@ public final class LeadProcessReview {
     public static final String TASK_GATHER_KEY_FIGURES = "Task_GatherKeyFigures";
     public static final String TASK_REVIEW_LEAD_PROCESS = "Task_ReviewLeadProcess";
     public static final String END_PROCESS_REVIEWED = "EndEvent_ProcessReviewed";
+    public static final String BOUNDARY_REVIEW_DEADLINE_PASSED = "BoundaryEvent_ReviewDeadlinePassed";
+    public static final String TASK_REMIND_REVIEWERS = "Task_RemindReviewers";
+    public static final String END_REVIEWERS_REMINDED = "EndEvent_ReviewersReminded";
 
     private Elements() {
     }
@@ -23,6 +26,9 @@ public final class LeadProcessReview {
   public static final class Variables {
     public static final String PERIOD_FROM = "reviewPeriodFrom";
     public static final String PERIOD_TO = "reviewPeriodTo";
+    /** When the review task is due (its deadline timer reminds the reviewers then) and its follow-up date. */
+    public static final String DUE_AT = "reviewDueAt";
+    public static final String FOLLOW_UP_AT = "reviewFollowUpAt";
     public static final String VOLUMES = "volumes";
     public static final String CONVERSIONS = "conversions";
     public static final String VELOCITY = "velocity";

@@ -2,8 +2,6 @@ package io.leadflow.metrics;
 
 import java.time.Duration;
 import java.time.Period;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +18,10 @@ public class ProcessReviewSchedule {
   private String cycle = "0 0 7 1 1/3 ?";
   /** The period the key figures cover, ending the day before the review. */
   private Period period = Period.ofMonths(3);
-  /** How long the reviewers have. */
+  /** How long the reviewers have; when it has passed they are reminded. */
   private Duration dueWithin = Duration.ofDays(14);
+  /** When the task comes back to the top of Tasklist's follow-up order, before it is due. */
+  private Duration followUpWithin = Duration.ofDays(7);
 
   public String getCycle() {
     return cycle;
@@ -47,8 +47,11 @@ public class ProcessReviewSchedule {
     this.dueWithin = dueWithin;
   }
 
-  /** The review task's due date, for the model's {@code camunda:dueDate}. */
-  public Date dueDate() {
-    return Date.from(ClockUtil.now().toInstant().plus(dueWithin));
+  public Duration getFollowUpWithin() {
+    return followUpWithin;
+  }
+
+  public void setFollowUpWithin(Duration followUpWithin) {
+    this.followUpWithin = followUpWithin;
   }
 }

@@ -2,11 +2,16 @@ package io.leadflow.metrics;
 
 import static io.leadflow.metrics.LeadProcessReview.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import io.leadflow.FullProcessCoverage;
+import io.leadflow.Mailbox;
 import io.leadflow.ProcessTest;
 import io.leadflow.lifecycle.LifecycleDriver;
+import io.leadflow.security.Groups;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -49,6 +54,7 @@ class LeadProcessReviewProcessTest {
   @Autowired ManagementService management;
   @Autowired LifecycleDriver driver;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Mailbox mailbox;
 
   @BeforeEach
   void setUp() {
@@ -58,6 +64,7 @@ class LeadProcessReviewProcessTest {
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
+    driver.cleanUp(jdbc);
   }
 
   @Test
@@ -74,17 +81,14 @@ class LeadProcessReviewProcessTest {
     new FixedHistory(jdbc).firstQuarterOf2019();
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2019-04-01T07:00:00Z")));
 
-    management.executeJob(reviewTimer().getId());
-    ProcessInstance review = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(LeadProcessReview.PROCESS_KEY).singleResult();
-    assertThat(review).isWaitingAt(TASK_GATHER_KEY_FIGURES);
-    driver.runDueJobs();
+    ProcessInstance review = reviewDue();
 
     assertThat(review).isWaitingAt(TASK_REVIEW_LEAD_PROCESS);
     Task task = tasks.createTaskQuery().processInstanceId(review.getId()).singleResult();
     Assertions.assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-        .containsExactlyInAnyOrder("sales-managers", "marketing-ops");
+        .containsExactlyInAnyOrder(Groups.SALES_MANAGERS, Groups.MARKETING_OPS);
     Assertions.assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2019-04-15T07:00:00Z")));
+    Assertions.assertThat(task.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2019-04-08T07:00:00Z")));
     Map<String, Object> figures = runtime.getVariables(review.getId());
     Assertions.assertThat(figures).containsEntry("reviewPeriodFrom", "2019-01-01")
         .containsEntry("reviewPeriodTo", "2019-03-31");
@@ -117,9 +121,45 @@ class LeadProcessReviewProcessTest {
         ZoneId.systemDefault()).toInstant()));
   }
 
+  @Test
+  void shouldRemindTheReviewersOnceWhenTheReviewIsPastItsDueDate() {
+    mailbox.empty();
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2019-07-01T07:00:00Z")));
+    ProcessInstance review = reviewDue();
+    Task task = tasks.createTaskQuery().processInstanceId(review.getId()).singleResult();
+    Job deadline = management.createJobQuery().processInstanceId(review.getId())
+        .activityId(BOUNDARY_REVIEW_DEADLINE_PASSED).singleResult();
+    Assertions.assertThat(deadline.getDuedate()).isEqualTo(task.getDueDate());
+
+    // the jobs one by one: at this time the next review (the 15th's) is due as well
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2019-07-15T07:30:00Z")));
+    management.executeJob(deadline.getId());
+    assertThat(review).isWaitingAt(TASK_REVIEW_LEAD_PROCESS, TASK_REMIND_REVIEWERS);
+    execute(job(TASK_REMIND_REVIEWERS, review));
+
+    assertThat(review).hasPassed(END_REVIEWERS_REMINDED).isWaitingAt(TASK_REVIEW_LEAD_PROCESS);
+    String subject = "Overdue: Review the lead management process (2019-04-01 to 2019-06-30)";
+    for (String reviewer : List.of("max@leadflow.example", "mia@leadflow.example")) {
+      List<MimeMessage> mails = mailbox.receivedBy(reviewer, subject);
+      Assertions.assertThat(mails).as("reminders to " + reviewer).hasSize(1);
+      Assertions.assertThat(Mailbox.text(mails.get(0))).contains("was due Mon 15 Jul 2019, 07:00 UTC",
+          "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    }
+  }
+
+  /** Fires the review's timer, whatever its due date, and gathers the key figures as of the engine clock. */
+  private ProcessInstance reviewDue() {
+    management.executeJob(reviewTimer().getId());
+    ProcessInstance review = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(LeadProcessReview.PROCESS_KEY).singleResult();
+    assertThat(review).isWaitingAt(TASK_GATHER_KEY_FIGURES);
+    driver.runDueJobs();
+    return review;
+  }
+
   private Job reviewTimer() {
-    List<Job> timers = management.createJobQuery().processDefinitionKey(LeadProcessReview.PROCESS_KEY).timers()
-        .list();
+    List<Job> timers = management.createJobQuery().processDefinitionKey(LeadProcessReview.PROCESS_KEY)
+        .activityId(START_REVIEW_DUE).list();
     Assertions.assertThat(timers).hasSize(1);
     return timers.get(0);
   }
