@@ -2,6 +2,7 @@ package io.leadflow.metrics;
 
 import java.time.Duration;
 import java.time.Period;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("leadflow.process-review")
 public class ProcessReviewSchedule {
 
-  /** A cron expression (seconds first): by default 07:00 on the first day of each quarter. */
+  /**
+   * A cron expression as Camunda 7.24 reads it (cron-utils' Spring syntax): six fields, seconds first, no year, in
+   * the JVM's time zone. By default 07:00 on the first day of each quarter.
+   */
   private String cycle = "0 0 7 1 1/3 ?";
   /** The period the key figures cover, ending the day before the review. */
   private Period period = Period.ofMonths(3);
@@ -27,7 +31,14 @@ public class ProcessReviewSchedule {
     return cycle;
   }
 
+  /** Parsed here as the engine parses it, so that a bad cycle stops the start instead of failing the timer later. */
   public void setCycle(String cycle) {
+    try {
+      new CycleBusinessCalendar().resolveDuedate(cycle);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'" + cycle + "' is not a timer cycle: use a cron expression with six "
+          + "fields, seconds first, e.g. 0 0 7 1 1/3 ? (07:00 on the first day of each quarter)", e);
+    }
     this.cycle = cycle;
   }
 
