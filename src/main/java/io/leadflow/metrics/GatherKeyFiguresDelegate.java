@@ -2,6 +2,8 @@ package io.leadflow.metrics;
 
 import static io.leadflow.metrics.LeadProcessReview.Variables.*;
 
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.scoring.LeadScoring;
 import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaPolicy;
 import io.leadflow.sla.SlaStep;
@@ -17,29 +19,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.springframework.stereotype.Component;
 
 /**
  * "Gather key figures": the funnel of the period before the review (volumes, conversion, velocity, SLA compliance
- * per team, the most frequent lost and disqualification reasons) and the SLA table as dmn/SlaPolicy.dmn decides it
- * today, as tables the review form shows; and when the review is due.
+ * per step and per team, the most frequent lost and disqualification reasons) and the SLA table as
+ * dmn/SlaPolicy.dmn decides it today, as tables the review form shows; and when the review is due.
  */
 @Component("gatherKeyFigures")
 class GatherKeyFiguresDelegate implements JavaDelegate {
 
-  private static final List<String> SEGMENTS = List.of("ENTERPRISE", "MID_MARKET", "SMB");
   private static final int TOP_REASONS_SHOWN = 10;
 
   private final FunnelMetrics metrics;
   private final SlaPolicies policies;
+  private final RepositoryService repository;
   private final ProcessReviewSchedule schedule;
 
-  GatherKeyFiguresDelegate(FunnelMetrics metrics, SlaPolicies policies, ProcessReviewSchedule schedule) {
+  GatherKeyFiguresDelegate(FunnelMetrics metrics, SlaPolicies policies, RepositoryService repository,
+      ProcessReviewSchedule schedule) {
     this.metrics = metrics;
     this.policies = policies;
+    this.repository = repository;
     this.schedule = schedule;
   }
 
@@ -63,6 +72,11 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
         .map(v -> row("stage", v.stage(), "measured", v.measured(), "medianDays", days(v.medianDays()),
             "p80Days", days(v.p80Days())))
         .toList()));
+    execution.setVariable(SLA_COMPLIANCE_BY_STEP, JsonVariables.of(
+        metrics.slaCompliance(period, FunnelMetrics.SlaGrouping.STEP).stream()
+            .map(s -> row("step", s.step(), "due", s.due(), "breached", s.breached(),
+                "compliance", percent(s.compliance())))
+            .toList()));
     execution.setVariable(SLA_COMPLIANCE, JsonVariables.of(
         metrics.slaCompliance(period, FunnelMetrics.SlaGrouping.TEAM).stream()
             .map(s -> row("step", s.step(), "team", s.team(), "due", s.due(), "breached", s.breached(),
@@ -74,24 +88,73 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
     execution.setVariable(SLA_TABLE, JsonVariables.of(slaTable()));
   }
 
-  /** One row per step and policy; segments with the same policy share a row. */
+  /**
+   * One row per step and policy: the table is asked for every segment dmn/LeadSegment.dmn can give, for hand-raisers
+   * and the others, and the cases it answers alike share a row.
+   */
   private List<Map<String, Object>> slaTable() {
+    List<String> segments = segments();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (SlaStep step : SlaStep.values()) {
-      Map<String, List<String>> segmentsByPolicy = new LinkedHashMap<>();
-      for (String segment : SEGMENTS) {
-        segmentsByPolicy.computeIfAbsent(describe(policies.policy(step, segment, false)), key -> new ArrayList<>())
-            .add(segment);
+      Map<String, Map<Boolean, List<String>>> casesByPolicy = new LinkedHashMap<>();
+      for (boolean handRaiser : List.of(false, true)) {
+        for (String segment : segments) {
+          casesByPolicy.computeIfAbsent(policy(step, segment, handRaiser), key -> new LinkedHashMap<>())
+              .computeIfAbsent(handRaiser, key -> new ArrayList<>()).add(segment);
+        }
       }
-      segmentsByPolicy.forEach((policy, segments) -> rows.add(row("step", step.name(),
-          "segments", segments.size() == SEGMENTS.size() ? "all" : String.join(", ", segments),
-          "policy", policy)));
-      String handRaiser = describe(policies.policy(step, "MID_MARKET", true));
-      if (!segmentsByPolicy.containsKey(handRaiser)) {
-        rows.add(row("step", step.name(), "segments", "hand-raisers", "policy", handRaiser));
-      }
+      casesByPolicy.forEach((policy, cases) -> rows.add(row("step", step.name(),
+          "segments", appliesTo(cases, segments), "policy", policy)));
     }
     return rows;
+  }
+
+  /** The segments dmn/LeadSegment.dmn gives leads, in the order of its rules: the strings of its output "segment". */
+  private List<String> segments() {
+    DecisionDefinition decision = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(LeadScoring.SEGMENT_DECISION).latestVersion().singleResult();
+    DecisionTable table = repository.getDmnModelInstance(decision.getId())
+        .getModelElementsByType(DecisionTable.class).iterator().next();
+    String segment = LeadLifecycle.Variables.SEGMENT;
+    List<Output> outputs = new ArrayList<>(table.getOutputs());
+    int column = IntStream.range(0, outputs.size()).filter(i -> segment.equals(outputs.get(i).getName())).findFirst()
+        .orElseThrow(() -> new IllegalStateException(LeadScoring.SEGMENT_DECISION + " has no output " + segment));
+    return table.getRules().stream()
+        .map(rule -> new ArrayList<>(rule.getOutputEntries()).get(column).getText().getTextContent().strip())
+        .filter(text -> text.length() > 1 && text.startsWith("\"") && text.endsWith("\""))
+        .map(text -> text.substring(1, text.length() - 1))
+        .distinct()
+        .toList();
+  }
+
+  /** A case the table has no answer for shows as such: the review is where the table gets fixed. */
+  private String policy(SlaStep step, String segment, boolean handRaiser) {
+    try {
+      return describe(policies.policy(step, segment, handRaiser));
+    } catch (IllegalStateException undecided) {
+      return "not decided: " + undecided.getMessage();
+    }
+  }
+
+  /** "all segments", "ENTERPRISE", "all segments, hand-raisers; SMB, not hand-raisers". */
+  private static String appliesTo(Map<Boolean, List<String>> cases, List<String> allSegments) {
+    List<String> others = cases.getOrDefault(false, List.of());
+    List<String> handRaisers = cases.getOrDefault(true, List.of());
+    if (others.equals(handRaisers)) {
+      return segments(others, allSegments);
+    }
+    List<String> parts = new ArrayList<>();
+    if (!handRaisers.isEmpty()) {
+      parts.add(segments(handRaisers, allSegments) + ", hand-raisers");
+    }
+    if (!others.isEmpty()) {
+      parts.add(segments(others, allSegments) + ", not hand-raisers");
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String segments(List<String> some, List<String> allSegments) {
+    return some.size() == allSegments.size() ? "all segments" : String.join(", ", some);
   }
 
   private static String describe(SlaPolicy policy) {

@@ -32,6 +32,8 @@ public final class LeadProcessReview {
     public static final String VOLUMES = "volumes";
     public static final String CONVERSIONS = "conversions";
     public static final String VELOCITY = "velocity";
+    /** SLA compliance of each step over all teams, and of each step per team. */
+    public static final String SLA_COMPLIANCE_BY_STEP = "slaComplianceByStep";
     public static final String SLA_COMPLIANCE = "slaCompliance";
     public static final String TOP_REASONS = "topReasons";
     public static final String SLA_TABLE = "slaTable";

@@ -98,12 +98,29 @@ class LeadProcessReviewProcessTest {
         "{\"from\":\"MQL\",\"to\":\"SAL\",\"entered\":3,\"reached\":2,\"rate\":\"66.7 %\"}");
     Assertions.assertThat(figures.get("velocity").toString()).contains(
         "{\"stage\":\"SAL\",\"measured\":2,\"medianDays\":\"6.0\",\"p80Days\":\"7.2\"}");
+    Assertions.assertThat(figures.get("slaComplianceByStep").toString()).contains(
+        "{\"step\":\"ACCEPTANCE\",\"due\":3,\"breached\":1,\"compliance\":\"66.7 %\"}",
+        "{\"step\":\"FIRST_CONTACT\",\"due\":2,\"breached\":1,\"compliance\":\"50.0 %\"}");
     Assertions.assertThat(figures.get("slaCompliance").toString()).contains(
         "{\"step\":\"FIRST_CONTACT\",\"team\":\"sales-emea\",\"due\":2,\"breached\":1,\"compliance\":\"50.0 %\"}");
     Assertions.assertThat(figures.get("topReasons").toString()).contains("Student", "Price");
+    // every segment dmn/LeadSegment.dmn gives, UNKNOWN included; hand-raisers apart where the table treats them apart
     Assertions.assertThat(figures.get("slaTable").toString()).contains(
-        "{\"step\":\"MQL_REVIEW\",\"segments\":\"all\",\"policy\":\"within 24 hours",
-        "{\"step\":\"NURTURE_PERIOD\",\"segments\":\"all\",\"policy\":\"within 180 days");
+        "{\"step\":\"MQL_REVIEW\",\"segments\":\"all segments\",\"policy\":\"within 24 hours; reminder 4 hours "
+            + "before; escalated to sales-managers\"}",
+        "{\"step\":\"ACCEPTANCE\",\"segments\":\"all segments\",\"policy\":\"within 8 hours of working time, at "
+            + "most 2 days; reminder 2 hours before; escalated to sales-managers\"}",
+        "{\"step\":\"FIRST_CONTACT\",\"segments\":\"all segments, not hand-raisers\",\"policy\":\"by the end of "
+            + "the working day; reminder 2 hours before; escalated to sales-managers\"}",
+        "{\"step\":\"FIRST_CONTACT\",\"segments\":\"all segments, hand-raisers\",\"policy\":\"within 1 hour of "
+            + "working time; reminder 20 minutes before; escalated to sales-managers\"}",
+        "{\"step\":\"OPPORTUNITY_STAGE\",\"segments\":\"ENTERPRISE\",\"policy\":\"within 60 days; reminder 7 "
+            + "days before; escalated to sales-managers\"}",
+        "{\"step\":\"OPPORTUNITY_STAGE\",\"segments\":\"MID_MARKET, SMB, UNKNOWN\",\"policy\":\"within 30 "
+            + "days; reminder 7 days before; escalated to sales-managers\"}",
+        "{\"step\":\"NURTURE_PERIOD\",\"segments\":\"all segments\",\"policy\":\"within 180 days; escalated to "
+            + "marketing-ops\"}")
+        .doesNotContain("not decided");
 
     Assertions.assertThatThrownBy(() -> driver.completeAs("max", task, Map.of("changeSla", true)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("agreedChanges is required");
