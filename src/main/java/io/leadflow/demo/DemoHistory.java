@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import io.leadflow.metrics.FunnelRollup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -62,9 +63,11 @@ public class DemoHistory {
   private static final String[] COMPETITORS = {"HubSpot", "Salesforce", "Pipedrive", "Zoho", null};
 
   private final JdbcTemplate jdbc;
+  private final FunnelRollup rollup;
 
-  DemoHistory(JdbcTemplate jdbc) {
+  DemoHistory(JdbcTemplate jdbc, FunnelRollup rollup) {
     this.jdbc = jdbc;
+    this.rollup = rollup;
   }
 
   /** What was generated. */
@@ -104,8 +107,10 @@ public class DemoHistory {
     }
     recordCampaignCosts(random, end, days);
     // fresh statistics, or the planner takes the bulk-loaded tables for empty ones and the figures crawl
-    jdbc.execute("analyze leadflow.lead, leadflow.lead_stage_change, leadflow.lead_activity, leadflow.opportunity,"
-        + " leadflow.sla_breach");
+    jdbc.execute("analyze leadflow.lead, leadflow.lead_stage_change, leadflow.lead_stage_first,"
+        + " leadflow.lead_activity, leadflow.opportunity, leadflow.sla_breach");
+    // a loaded history is a rolled-up one, as it would be after the days it stands for
+    rollup.catchUp();
     Result result = new Result(leads, counts[0], counts[1], counts[2], counts[3],
         Duration.ofNanos(System.nanoTime() - started));
     LOG.info("Generated a demo history of {} leads ({} stage changes, {} activities, {} opportunities, {} SLA"

@@ -15,10 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The funnel figures, each one aggregated by PostgreSQL from the stage history, activities, opportunities and SLA
- * breaches: the rows never travel to Java, so a figure costs the same on a thousand leads and on a million.
+ * breaches: the rows never travel to Java. Volumes and conversions over all leads add up per-day figures kept by
+ * {@link FunnelRollup}, so that they cost the same on a thousand leads and on millions.
  *
- * <p>Conversion is cohort based: of the leads that entered a stage in the period, how many reached the next one, at
- * any time since. Time in a stage counts the entries in the period that have left the stage.
+ * <p>Volumes count a lead in the period in which it first reached a stage (a lead back in MQL after nurturing is
+ * counted on its first MQL). Conversion is cohort based: of the leads that first reached a stage in the period, how
+ * many have reached the next one since. Time in a stage counts every stay that began in the period and has ended.
  */
 @Service
 @Transactional(readOnly = true)
@@ -73,42 +75,73 @@ public class FunnelMetrics {
       Double salToSql, Double medianDaysToClose) {
   }
 
+  /** How many leads first reached each stage in the period. */
   public List<Volume> volumes(MetricsFilter filter) {
     Map<String, Object> parameters = filter.parameters();
-    String sql = """
-        select c.to_stage as stage, count(distinct c.lead_id) as leads
-        from leadflow.lead_stage_change c
-        where c.changed_at >= :start and c.changed_at < :end and c.to_stage in (:stages) and %s
-        group by c.to_stage""".formatted(filter.leadsOf("c.lead_id", parameters));
+    String condition = filter.leadCondition(parameters);
+    // over all leads: the rolled-up days and what is not rolled up yet; else the leads' own entries
+    String sql = condition.equals("true") ? """
+        with pending as (select stage, entered_at from leadflow.lead_stage_first where not rolled_up)
+        select stage, sum(n) as leads from (
+          select stage, entered as n from leadflow.funnel_day
+          where day >= :fromDay and day <= :toDay and stage in (:stages)
+          union all
+          select stage, count(*) from pending
+          where entered_at >= :start and entered_at < :end and stage in (:stages) group by stage) x
+        group by stage""" : """
+        select f.stage, count(*) as leads
+        from leadflow.lead_stage_first f join leadflow.lead l on l.id = f.lead_id
+        where f.stage in (:stages) and f.entered_at >= :start and f.entered_at < :end and %s
+        group by f.stage""".formatted(condition);
     parameters.put("stages", VOLUME_STAGES);
     Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.query(sql, parameters, row -> {
+    jdbc.query(sql, days(filter, parameters), row -> {
       counts.put(row.getString("stage"), row.getLong("leads"));
     });
     return VOLUME_STAGES.stream().map(stage -> new Volume(stage, counts.getOrDefault(stage, 0L))).toList();
   }
 
+  /** Of the leads that first reached a stage in the period, how many have first reached the next one since. */
   public List<Conversion> conversions(MetricsFilter filter) {
-    List<Conversion> conversions = new ArrayList<>();
-    for (List<String> pair : CONVERSIONS) {
-      Map<String, Object> parameters = filter.parameters();
-      String sql = """
-          select count(*) as entered,
-            count(*) filter (where exists (select 1 from leadflow.lead_stage_change y
-              where y.lead_id = x.lead_id and y.to_stage = :toStage and y.changed_at >= x.entered_at)) as reached
-          from (select c.lead_id, min(c.changed_at) as entered_at
-            from leadflow.lead_stage_change c
-            where c.to_stage = :fromStage and c.changed_at >= :start and c.changed_at < :end and %s
-            group by c.lead_id) x""".formatted(filter.leadsOf("c.lead_id", parameters));
-      parameters.put("fromStage", pair.get(0));
-      parameters.put("toStage", pair.get(1));
-      conversions.add(jdbc.queryForObject(sql, parameters, (row, index) -> {
-        long entered = row.getLong("entered");
-        long reached = row.getLong("reached");
-        return new Conversion(pair.get(0), pair.get(1), entered, reached, ratio(reached, entered));
-      }));
-    }
-    return conversions;
+    Map<String, Object> parameters = filter.parameters();
+    String condition = filter.leadCondition(parameters);
+    String sql = condition.equals("true") ? """
+        with pending as (select lead_id, stage, entered_at from leadflow.lead_stage_first where not rolled_up),
+        %1$s
+        select p.from_stage, p.to_stage,
+          (select coalesce(sum(d.entered), 0) from leadflow.funnel_day d
+            where d.stage = p.from_stage and d.day >= :fromDay and d.day <= :toDay)
+          + (select count(*) from pending n
+            where n.stage = p.from_stage and n.entered_at >= :start and n.entered_at < :end) as entered,
+          (select coalesce(sum(d.reached), 0) from leadflow.funnel_conversion_day d
+            where d.from_stage = p.from_stage and d.to_stage = p.to_stage and d.day >= :fromDay and d.day <= :toDay)
+          + (select count(*) from converted c where c.from_stage = p.from_stage and c.to_stage = p.to_stage
+            and c.entered_at >= :start and c.entered_at < :end) as reached
+        from %2$s""".formatted(FunnelRollup.converted("pending"), FunnelRollup.PAIRS)
+        : """
+        select p.from_stage, p.to_stage, count(a.lead_id) as entered, count(b.lead_id) as reached
+        from %2$s
+        left join (leadflow.lead_stage_first a join leadflow.lead l on l.id = a.lead_id)
+          on a.stage = p.from_stage and a.entered_at >= :start and a.entered_at < :end and %1$s
+        left join leadflow.lead_stage_first b
+          on b.lead_id = a.lead_id and b.stage = p.to_stage and b.entered_at >= a.entered_at
+        group by p.from_stage, p.to_stage""".formatted(condition, FunnelRollup.PAIRS);
+    Map<List<String>, Conversion> byPair = new LinkedHashMap<>();
+    jdbc.query(sql, days(filter, parameters), row -> {
+      String from = row.getString("from_stage");
+      String to = row.getString("to_stage");
+      long entered = row.getLong("entered");
+      long reached = row.getLong("reached");
+      byPair.put(List.of(from, to), new Conversion(from, to, entered, reached, ratio(reached, entered)));
+    });
+    return CONVERSIONS.stream().map(byPair::get).toList();
+  }
+
+  /** The period as the days of the per-day figures. */
+  private static Map<String, Object> days(MetricsFilter filter, Map<String, Object> parameters) {
+    parameters.put("fromDay", Date.valueOf(filter.from()));
+    parameters.put("toDay", Date.valueOf(filter.to()));
+    return parameters;
   }
 
   /** Median and 80th percentile of the time in each stage, and from the lead's creation to a won deal. */
@@ -307,10 +340,10 @@ public class FunnelMetrics {
     String sql = """
         with volume as (
           select coalesce(l.campaign, '(none)') as campaign,
-            count(distinct c.lead_id) filter (where c.to_stage = 'INQUIRY') as inquiries,
-            count(distinct c.lead_id) filter (where c.to_stage = 'MQL') as mqls
-          from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
-          where c.to_stage in ('INQUIRY', 'MQL') and c.changed_at >= :start and c.changed_at < :end and %1$s
+            count(*) filter (where f.stage = 'INQUIRY') as inquiries,
+            count(*) filter (where f.stage = 'MQL') as mqls
+          from leadflow.lead_stage_first f join leadflow.lead l on l.id = f.lead_id
+          where f.stage in ('INQUIRY', 'MQL') and f.entered_at >= :start and f.entered_at < :end and %1$s
           group by 1),
         won as (
           select coalesce(l.campaign, '(none)') as campaign, count(*) as deals, sum(o.amount) as revenue
@@ -346,22 +379,21 @@ public class FunnelMetrics {
     String condition = filter.leadCondition(parameters);
     String sql = """
         with entries as (
-          select c.lead_id, c.to_stage, min(c.changed_at) as entered_at,
-            date_trunc('month', min(c.changed_at) at time zone 'UTC')::date as month
-          from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
-          where c.to_stage in ('INQUIRY', 'MQL', 'SAL', 'SQL', 'WON') and c.changed_at >= :start
-            and c.changed_at < :end and %s
-          group by c.lead_id, c.to_stage, date_trunc('month', c.changed_at at time zone 'UTC'))
+          select f.lead_id, f.stage as to_stage, f.entered_at,
+            date_trunc('month', f.entered_at at time zone 'UTC')::date as month
+          from leadflow.lead_stage_first f join leadflow.lead l on l.id = f.lead_id
+          where f.stage in ('INQUIRY', 'MQL', 'SAL', 'SQL', 'WON') and f.entered_at >= :start
+            and f.entered_at < :end and %s)
         select e.month,
           count(*) filter (where e.to_stage = 'INQUIRY') as inquiries,
           count(*) filter (where e.to_stage = 'MQL') as mqls,
           count(*) filter (where e.to_stage = 'SAL') as sals,
           count(*) filter (where e.to_stage = 'SQL') as sqls,
           count(*) filter (where e.to_stage = 'WON') as won,
-          count(*) filter (where e.to_stage = 'MQL' and exists (select 1 from leadflow.lead_stage_change y
-            where y.lead_id = e.lead_id and y.to_stage = 'SAL' and y.changed_at >= e.entered_at)) as mql_sal,
-          count(*) filter (where e.to_stage = 'SAL' and exists (select 1 from leadflow.lead_stage_change y
-            where y.lead_id = e.lead_id and y.to_stage = 'SQL' and y.changed_at >= e.entered_at)) as sal_sql,
+          count(*) filter (where e.to_stage = 'MQL' and exists (select 1 from leadflow.lead_stage_first y
+            where y.lead_id = e.lead_id and y.stage = 'SAL' and y.entered_at >= e.entered_at)) as mql_sal,
+          count(*) filter (where e.to_stage = 'SAL' and exists (select 1 from leadflow.lead_stage_first y
+            where y.lead_id = e.lead_id and y.stage = 'SQL' and y.entered_at >= e.entered_at)) as sal_sql,
           percentile_cont(0.5) within group (order by extract(epoch from e.entered_at - l.created_at))
             filter (where e.to_stage = 'WON') as close_seconds
         from entries e join leadflow.lead l on l.id = e.lead_id

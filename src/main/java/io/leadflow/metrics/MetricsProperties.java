@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stuckHistoryDays how far back the typical time in a stage is measured
  * @param stuckListLimit the most stuck leads one answer lists, and the most that are incidents at once
  * @param stuckCheckInterval how often stuck leads are looked for and shown as incidents in Cockpit
+ * @param rollupInterval how often new stage entries are added to the per-day funnel figures (a figure is exact either
+ *     way; what is not rolled up yet is counted when the figure is asked for)
  */
 @ConfigurationProperties("leadflow.metrics")
 public record MetricsProperties(@DefaultValue("20") int stuckMinimumHistory, @DefaultValue("365") int stuckHistoryDays,
-    @DefaultValue("200") int stuckListLimit, @DefaultValue("PT1H") java.time.Duration stuckCheckInterval) {
+    @DefaultValue("200") int stuckListLimit, @DefaultValue("PT1H") java.time.Duration stuckCheckInterval,
+    @DefaultValue("PT10S") java.time.Duration rollupInterval) {
 }

@@ -71,8 +71,8 @@ class OperationsMeters implements SmartInitializingSingleton, DisposableBean {
   void refresh() {
     leads.register(rows("select coalesce(source_channel, 'unknown') as a, null as b, count(*) as n"
         + " from leadflow.lead group by 1", "channel", null), true);
-    mqls.register(rows("select null as a, null as b, count(distinct lead_id) as n from leadflow.lead_stage_change"
-        + " where to_stage = 'MQL'", null, null), true);
+    mqls.register(rows("select null as a, null as b, count(*) as n from leadflow.lead_stage_first"
+        + " where stage = 'MQL'", null, null), true);
     breaches.register(rows("select step as a, null as b, count(*) as n from leadflow.sla_breach group by 1", "step",
         null), true);
     tasks.register(rows("""

@@ -7,6 +7,7 @@ import io.leadflow.ProcessTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,13 +31,19 @@ class FunnelMetricsTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  FunnelRollup rollup;
+
+  private FixedHistory history;
+
   private final MetricsFilter quarter = new MetricsFilter(JAN, MAR_END, null, null, null, null, null);
   private final MetricsFilter empty = new MetricsFilter(LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 30), null,
       null, null, null, null);
 
   @BeforeAll
   void writeHistory() {
-    new FixedHistory(jdbc).firstQuarterOf2019();
+    history = new FixedHistory(jdbc);
+    history.firstQuarterOf2019();
   }
 
   @Test
@@ -63,6 +70,59 @@ class FunnelMetricsTest {
             FunnelMetrics.Conversion::rate)
         .containsExactly(tuple("INQUIRY", "MQL", 5L, 3L, 0.6), tuple("MQL", "SAL", 3L, 2L, 0.6667),
             tuple("SAL", "SQL", 2L, 2L, 1.0), tuple("SQL", "WON", 2L, 1L, 0.5), tuple("INQUIRY", "WON", 5L, 1L, 0.2));
+  }
+
+  @Test
+  void shouldConvertTheCohortsOfOneTeam() {
+    MetricsFilter emea = new MetricsFilter(JAN, MAR_END, null, "sales-emea", null, null, null);
+    // A, B, C and E are EMEA's; of them A, B, C became MQLs, A and B were accepted, A was won
+    assertThat(metrics.conversions(emea)).extracting(FunnelMetrics.Conversion::entered,
+            FunnelMetrics.Conversion::reached)
+        .containsExactly(tuple(4L, 3L), tuple(3L, 2L), tuple(2L, 2L), tuple(2L, 1L), tuple(4L, 1L));
+  }
+
+  @Test
+  void shouldCountALeadInThePeriodItFirstReachedAStage() {
+    // F became an MQL on 2 March 2018, was recycled to nurturing, came back as an MQL on 20 March and was accepted
+    UUID f = history.lead("SMB", "sales-americas", "rita", "WEB", null, "2018-03-01T00:00:00Z", "SAL");
+    history.stage(f, null, "INQUIRY", "2018-03-01T00:00:00Z", "system", null)
+        .stage(f, "INQUIRY", "MQL", "2018-03-02T00:00:00Z", "system", null)
+        .stage(f, "MQL", "NURTURE", "2018-03-05T00:00:00Z", "rita", "Too early")
+        .stage(f, "NURTURE", "MQL", "2018-03-20T00:00:00Z", "system", null)
+        .stage(f, "MQL", "SAL", "2018-03-21T00:00:00Z", "rita", null);
+    MetricsFilter march = new MetricsFilter(LocalDate.of(2018, 3, 1), LocalDate.of(2018, 3, 31), null, null, null,
+        null, null);
+    assertThat(metrics.volumes(march)).extracting(FunnelMetrics.Volume::leads)
+        .containsExactly(1L, 1L, 1L, 0L, 0L, 0L, 0L, 1L);
+    assertThat(metrics.conversions(march).get(1)).extracting(FunnelMetrics.Conversion::entered,
+        FunnelMetrics.Conversion::reached).containsExactly(1L, 1L);
+    MetricsFilter lateMarch = new MetricsFilter(LocalDate.of(2018, 3, 10), LocalDate.of(2018, 3, 31), null, null,
+        null, null, null);
+    assertThat(metrics.volumes(lateMarch)).extracting(FunnelMetrics.Volume::leads)
+        .containsExactly(0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L);
+  }
+
+  @Test
+  void shouldGiveTheSameFiguresWhateverIsRolledUp() {
+    jdbc.update("update leadflow.lead_stage_first set rolled_up = false");
+    jdbc.update("delete from leadflow.funnel_day");
+    jdbc.update("delete from leadflow.funnel_conversion_day");
+    List<FunnelMetrics.Volume> volumes = metrics.volumes(quarter);
+    List<FunnelMetrics.Conversion> conversions = metrics.conversions(quarter);
+    assertThat(volumes).extracting(FunnelMetrics.Volume::leads).containsExactly(5L, 3L, 2L, 2L, 1L, 1L, 1L, 1L);
+    // a few entries at a time, so that a lead's two entries of a conversion are often rolled up apart
+    while (rollup.rollUpBatch(3) > 0) {
+      assertThat(metrics.volumes(quarter)).isEqualTo(volumes);
+      assertThat(metrics.conversions(quarter)).isEqualTo(conversions);
+    }
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.lead_stage_first where not rolled_up",
+        Long.class)).isZero();
+    assertThat(jdbc.queryForObject("select entered from leadflow.funnel_day where day = '2019-01-05' and stage = 'MQL'",
+        Long.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select reached from leadflow.funnel_conversion_day where day = '2019-01-01'"
+        + " and from_stage = 'INQUIRY' and to_stage = 'WON'", Long.class)).isEqualTo(1);
+    assertThat(metrics.conversions(quarter)).isEqualTo(conversions).extracting(FunnelMetrics.Conversion::reached)
+        .containsExactly(3L, 2L, 2L, 1L, 1L);
   }
 
   @Test
