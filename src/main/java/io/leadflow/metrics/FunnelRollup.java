@@ -11,6 +11,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,9 +47,12 @@ public class FunnelRollup implements SmartInitializingSingleton, DisposableBean 
     return thread;
   });
 
-  FunnelRollup(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, MetricsProperties properties) {
+  FunnelRollup(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+      MetricsProperties properties) {
     this.jdbc = jdbc;
-    this.transaction = transaction;
+    // its own transaction, also when called inside another (the demo-history generator): see rollUpBatch
+    this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.properties = properties;
   }
 
@@ -78,6 +83,9 @@ public class FunnelRollup implements SmartInitializingSingleton, DisposableBean 
   int rollUpBatch(int leads) {
     Integer rolled = transaction.execute(status -> {
       jdbc.getJdbcTemplate().queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
+      // every access here is by key and bounded by the batch; while a bulk load grows the table faster than its
+      // statistics, a plan that scans it once per entry would run for hours
+      jdbc.getJdbcTemplate().execute("set local enable_seqscan = off");
       // the other parts of a data-modifying "with" see the rows as before the update: the batch still pending
       return jdbc.queryForObject("""
           with batch as (
