@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +41,11 @@ public class FunnelMetrics {
   private static final double DAY = 86400;
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final FunnelRollup rollup;
 
-  FunnelMetrics(NamedParameterJdbcTemplate jdbc) {
+  FunnelMetrics(NamedParameterJdbcTemplate jdbc, FunnelRollup rollup) {
     this.jdbc = jdbc;
+    this.rollup = rollup;
   }
 
   public record Volume(String stage, long leads) {
@@ -79,25 +82,19 @@ public class FunnelMetrics {
   public List<Volume> volumes(MetricsFilter filter) {
     Map<String, Object> parameters = filter.parameters();
     String condition = filter.leadCondition(parameters);
-    // over all leads: the rolled-up days and what is not rolled up yet; else the leads' own entries
-    String sql = condition.equals("true") ? """
-        with pending as (select stage, entered_at from leadflow.lead_stage_first where not rolled_up)
-        select stage, sum(n) as leads from (
-          select stage, entered as n from leadflow.funnel_day
-          where day >= :fromDay and day <= :toDay and stage in (:stages)
-          union all
-          select stage, count(*) from pending
-          where entered_at >= :start and entered_at < :end and stage in (:stages) group by stage) x
-        group by stage""" : """
-        select f.stage, count(*) as leads
-        from leadflow.lead_stage_first f join leadflow.lead l on l.id = f.lead_id
-        where f.stage in (:stages) and f.entered_at >= :start and f.entered_at < :end and %s
-        group by f.stage""".formatted(condition);
-    parameters.put("stages", VOLUME_STAGES);
     Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.query(sql, days(filter, parameters), row -> {
-      counts.put(row.getString("stage"), row.getLong("leads"));
-    });
+    if (condition.equals("true")) {
+      counts.putAll(rollup.figures(filter.from(), filter.to()).entered());
+    } else {
+      parameters.put("stages", VOLUME_STAGES);
+      jdbc.query("""
+          select f.stage, count(*) as leads
+          from leadflow.lead_stage_first f join leadflow.lead l on l.id = f.lead_id
+          where f.stage in (:stages) and f.entered_at >= :start and f.entered_at < :end and %s
+          group by f.stage""".formatted(condition), parameters, row -> {
+            counts.put(row.getString("stage"), row.getLong("leads"));
+          });
+    }
     return VOLUME_STAGES.stream().map(stage -> new Volume(stage, counts.getOrDefault(stage, 0L))).toList();
   }
 
@@ -105,43 +102,30 @@ public class FunnelMetrics {
   public List<Conversion> conversions(MetricsFilter filter) {
     Map<String, Object> parameters = filter.parameters();
     String condition = filter.leadCondition(parameters);
-    String sql = condition.equals("true") ? """
-        with pending as (select lead_id, stage, entered_at from leadflow.lead_stage_first where not rolled_up),
-        %1$s
-        select p.from_stage, p.to_stage,
-          (select coalesce(sum(d.entered), 0) from leadflow.funnel_day d
-            where d.stage = p.from_stage and d.day >= :fromDay and d.day <= :toDay)
-          + (select count(*) from pending n
-            where n.stage = p.from_stage and n.entered_at >= :start and n.entered_at < :end) as entered,
-          (select coalesce(sum(d.reached), 0) from leadflow.funnel_conversion_day d
-            where d.from_stage = p.from_stage and d.to_stage = p.to_stage and d.day >= :fromDay and d.day <= :toDay)
-          + (select count(*) from converted c where c.from_stage = p.from_stage and c.to_stage = p.to_stage
-            and c.entered_at >= :start and c.entered_at < :end) as reached
-        from %2$s""".formatted(FunnelRollup.converted("pending"), FunnelRollup.PAIRS)
-        : """
-        select p.from_stage, p.to_stage, count(a.lead_id) as entered, count(b.lead_id) as reached
-        from %2$s
-        left join (leadflow.lead_stage_first a join leadflow.lead l on l.id = a.lead_id)
-          on a.stage = p.from_stage and a.entered_at >= :start and a.entered_at < :end and %1$s
-        left join leadflow.lead_stage_first b
-          on b.lead_id = a.lead_id and b.stage = p.to_stage and b.entered_at >= a.entered_at
-        group by p.from_stage, p.to_stage""".formatted(condition, FunnelRollup.PAIRS);
-    Map<List<String>, Conversion> byPair = new LinkedHashMap<>();
-    jdbc.query(sql, days(filter, parameters), row -> {
-      String from = row.getString("from_stage");
-      String to = row.getString("to_stage");
-      long entered = row.getLong("entered");
-      long reached = row.getLong("reached");
-      byPair.put(List.of(from, to), new Conversion(from, to, entered, reached, ratio(reached, entered)));
-    });
-    return CONVERSIONS.stream().map(byPair::get).toList();
-  }
-
-  /** The period as the days of the per-day figures. */
-  private static Map<String, Object> days(MetricsFilter filter, Map<String, Object> parameters) {
-    parameters.put("fromDay", Date.valueOf(filter.from()));
-    parameters.put("toDay", Date.valueOf(filter.to()));
-    return parameters;
+    Map<List<String>, long[]> counts = new LinkedHashMap<>();
+    if (condition.equals("true")) {
+      FunnelRollup.Figures figures = rollup.figures(filter.from(), filter.to());
+      CONVERSIONS.forEach(pair -> counts.put(pair, new long[] {figures.entered().getOrDefault(pair.get(0), 0L),
+          figures.reached().getOrDefault(pair, 0L)}));
+    } else {
+      String pairs = CONVERSIONS.stream().map(pair -> "('" + pair.get(0) + "', '" + pair.get(1) + "')")
+          .collect(Collectors.joining(", "));
+      jdbc.query("""
+          select p.from_stage, p.to_stage, count(a.lead_id) as entered, count(b.lead_id) as reached
+          from (values %2$s) p(from_stage, to_stage)
+          left join (leadflow.lead_stage_first a join leadflow.lead l on l.id = a.lead_id)
+            on a.stage = p.from_stage and a.entered_at >= :start and a.entered_at < :end and %1$s
+          left join leadflow.lead_stage_first b
+            on b.lead_id = a.lead_id and b.stage = p.to_stage and b.entered_at >= a.entered_at
+          group by p.from_stage, p.to_stage""".formatted(condition, pairs), parameters, row -> {
+            counts.put(List.of(row.getString("from_stage"), row.getString("to_stage")),
+                new long[] {row.getLong("entered"), row.getLong("reached")});
+          });
+    }
+    return CONVERSIONS.stream().map(pair -> {
+      long[] count = counts.get(pair);
+      return new Conversion(pair.get(0), pair.get(1), count[0], count[1], ratio(count[1], count[0]));
+    }).toList();
   }
 
   /** Median and 80th percentile of the time in each stage, and from the lead's creation to a won deal. */

@@ -1,15 +1,22 @@
 package io.leadflow.metrics;
 
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,12 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adds the leads' first stage entries ({@code lead_stage_first}) to the per-day funnel figures ({@code funnel_day},
- * {@code funnel_conversion_day}), every {@code leadflow.metrics.rollup-interval}, a batch at a time, on one node at a
- * time. A figure adds the days of its period and the entries not rolled up yet, so it is exact at any moment; the
- * rollup only keeps the second part small.
+ * {@code funnel_conversion_day}), every {@code leadflow.metrics.rollup-interval}, a batch of leads at a time, on one
+ * node at a time. A figure adds the days of its period and the entries not rolled up yet ({@link #figures}), so it is
+ * exact at any moment; the rollup only keeps the second part small.
  *
- * <p>A batch takes every pending entry of the leads it takes, and a conversion (a lead that first reached {@code from}
- * and then {@code to}) is counted once: with its first entry, or with its second if the first was counted before.
+ * <p>Entries are read by lead and counted here, not in one SQL statement: a plan made while a bulk load outgrows the
+ * table's statistics once scanned the table for every entry and ran for hours.
  */
 @Component
 public class FunnelRollup implements SmartInitializingSingleton, DisposableBean {
@@ -31,15 +38,11 @@ public class FunnelRollup implements SmartInitializingSingleton, DisposableBean 
   /** Several nodes: one rolls up at a time. */
   private static final long LOCK = 0x1EADF1065749L;
   /** Leads per batch: their entries, a few each, are rolled up in one transaction. */
-  private static final int BATCH = 10_000;
+  private static final int BATCH = 5_000;
 
-  /** The conversions as a {@code values} list {@code p(from_stage, to_stage)}; constants, not input. */
-  static final String PAIRS = FunnelMetrics.CONVERSIONS.stream()
-      .map(pair -> "('" + pair.get(0) + "', '" + pair.get(1) + "')")
-      .collect(Collectors.joining(", ", "(values ", ") p(from_stage, to_stage)"));
-
-  private final NamedParameterJdbcTemplate jdbc;
-  private final TransactionTemplate transaction;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate writing;
+  private final TransactionTemplate reading;
   private final MetricsProperties properties;
   private final ScheduledExecutorService roller = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "leadflow-funnel-rollup");
@@ -47,13 +50,17 @@ public class FunnelRollup implements SmartInitializingSingleton, DisposableBean 
     return thread;
   });
 
-  FunnelRollup(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
-      MetricsProperties properties) {
+  FunnelRollup(JdbcTemplate jdbc, PlatformTransactionManager transactions, MetricsProperties properties) {
     this.jdbc = jdbc;
-    // its own transaction, also when called inside another (the demo-history generator): see rollUpBatch
-    this.transaction = new TransactionTemplate(transactions);
-    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.properties = properties;
+    // own transactions, also when called inside another (the generator, the review's key figures)
+    this.writing = new TransactionTemplate(transactions);
+    this.writing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // the per-day figures and the pending entries from one snapshot: a rollup commits both at once
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.reading.setReadOnly(true);
   }
 
   @Override
@@ -81,52 +88,118 @@ public class FunnelRollup implements SmartInitializingSingleton, DisposableBean 
 
   /** Every pending entry of at most {@code leads} leads; returns of how many. Waits for another node's batch. */
   int rollUpBatch(int leads) {
-    Integer rolled = transaction.execute(status -> {
-      jdbc.getJdbcTemplate().queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
-      // every access here is by key and bounded by the batch; while a bulk load grows the table faster than its
-      // statistics, a plan that scans it once per entry would run for hours
-      jdbc.getJdbcTemplate().execute("set local enable_seqscan = off");
-      // the other parts of a data-modifying "with" see the rows as before the update: the batch still pending
-      return jdbc.queryForObject("""
-          with batch as (
-            update leadflow.lead_stage_first f set rolled_up = true
-            where not f.rolled_up and f.lead_id in (select distinct lead_id from leadflow.lead_stage_first
-              where not rolled_up order by lead_id limit :leads)
-            returning f.lead_id, f.stage, f.entered_at),
-          %s,
-          entered as (
-            insert into leadflow.funnel_day as d (day, stage, entered)
-            select (entered_at at time zone 'UTC')::date, stage, count(*) from batch group by 1, 2
-            on conflict (day, stage) do update set entered = d.entered + excluded.entered),
-          reached as (
-            insert into leadflow.funnel_conversion_day as d (day, from_stage, to_stage, reached)
-            select (entered_at at time zone 'UTC')::date, from_stage, to_stage, count(*) from converted
-            group by 1, 2, 3
-            on conflict (day, from_stage, to_stage) do update set reached = d.reached + excluded.reached)
-          select count(distinct lead_id) from batch""".formatted(converted("batch")),
-          Map.of("leads", leads), Integer.class);
+    Integer rolled = writing.execute(status -> {
+      jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
+      List<UUID> batch = jdbc.queryForList("""
+          select distinct lead_id from leadflow.lead_stage_first where not rolled_up order by lead_id limit ?""",
+          UUID.class, leads);
+      if (batch.isEmpty()) {
+        return 0;
+      }
+      List<Entry> entries = entriesOf("select lead_id, stage, entered_at, rolled_up from leadflow.lead_stage_first"
+          + " where lead_id = any(?)", (Object) batch.toArray(UUID[]::new));
+      Counts counts = Counts.of(entries, null, null);
+      jdbc.batchUpdate("""
+          insert into leadflow.funnel_day as d (day, stage, entered) values (?, ?, ?)
+          on conflict (day, stage) do update set entered = d.entered + excluded.entered""",
+          counts.enteredByDay.entrySet().stream().map(e -> new Object[] {Date.valueOf(e.getKey().day()),
+              e.getKey().stage(), e.getValue()}).toList());
+      jdbc.batchUpdate("""
+          insert into leadflow.funnel_conversion_day as d (day, from_stage, to_stage, reached) values (?, ?, ?, ?)
+          on conflict (day, from_stage, to_stage) do update set reached = d.reached + excluded.reached""",
+          counts.reachedByDay.entrySet().stream().map(e -> new Object[] {Date.valueOf(e.getKey().day()),
+              e.getKey().pair().get(0), e.getKey().pair().get(1), e.getValue()}).toList());
+      // exactly the entries counted: one committed since is left for the next batch
+      List<Entry> fresh = entries.stream().filter(entry -> !entry.rolledUp()).toList();
+      jdbc.update("""
+          update leadflow.lead_stage_first f set rolled_up = true
+          from unnest(?::uuid[], ?::varchar[]) as c(lead_id, stage)
+          where f.lead_id = c.lead_id and f.stage = c.stage""",
+          fresh.stream().map(Entry::leadId).toArray(UUID[]::new), fresh.stream().map(Entry::stage)
+              .toArray(String[]::new));
+      return batch.size();
     });
     return rolled == null ? 0 : rolled;
   }
 
+  /** Leads that first reached each stage in the period, and of them how many reached each conversion's next stage. */
+  public record Figures(Map<String, Long> entered, Map<List<String>, Long> reached) {
+  }
+
+  /** The period's figures over all leads: its rolled-up days plus the entries not rolled up yet. */
+  public Figures figures(LocalDate from, LocalDate to) {
+    return reading.execute(status -> {
+      Map<String, Long> entered = new HashMap<>();
+      jdbc.query("select stage, sum(entered) from leadflow.funnel_day where day >= ? and day <= ? group by stage",
+          row -> {
+            entered.put(row.getString(1), row.getLong(2));
+          }, Date.valueOf(from), Date.valueOf(to));
+      Map<List<String>, Long> reached = new HashMap<>();
+      jdbc.query("""
+          select from_stage, to_stage, sum(reached) from leadflow.funnel_conversion_day where day >= ? and day <= ?
+          group by from_stage, to_stage""", row -> {
+            reached.put(List.of(row.getString(1), row.getString(2)), row.getLong(3));
+          }, Date.valueOf(from), Date.valueOf(to));
+      Counts pending = Counts.of(entriesOf("""
+          select f.lead_id, f.stage, f.entered_at, f.rolled_up from leadflow.lead_stage_first f
+          where f.lead_id in (select lead_id from leadflow.lead_stage_first where not rolled_up)"""), from, to);
+      pending.enteredByDay.forEach((key, n) -> entered.merge(key.stage(), n, Long::sum));
+      pending.reachedByDay.forEach((key, n) -> reached.merge(key.pair(), n, Long::sum));
+      return new Figures(entered, reached);
+    });
+  }
+
+  private List<Entry> entriesOf(String sql, Object... arguments) {
+    return jdbc.query(sql, (row, index) -> new Entry(row.getObject(1, UUID.class), row.getString(2),
+        row.getTimestamp(3).toInstant(), row.getBoolean(4)), arguments);
+  }
+
+  record Entry(UUID leadId, String stage, Instant enteredAt, boolean rolledUp) {
+
+    LocalDate day() {
+      return enteredAt.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+  }
+
+  private record DayStage(LocalDate day, String stage) {
+  }
+
+  private record DayPair(LocalDate day, List<String> pair) {
+  }
+
   /**
-   * The CTE {@code converted (entered_at, from_stage, to_stage)}: the conversions not counted yet, given {@code fresh},
-   * a CTE of entries not counted yet that holds every such entry of its leads. A conversion is new when its first
-   * entry is fresh (its second, fresh or not, is then known), or when its second is fresh and its first was counted.
-   * Both halves look the other entry up by its key, so the cost follows the fresh entries, not the millions counted.
+   * What the entries not rolled up yet add, given every entry of their leads: each such entry counts as entered on its
+   * day, and a conversion counts on the day of its first entry when at least one of its two entries is not rolled up
+   * (when both were, it is counted already). Only days from {@code from} to {@code to} when given.
    */
-  static String converted(String fresh) {
-    return """
-        converted as (
-          select a.entered_at, p.from_stage, p.to_stage
-          from %1$s join %2$s a on a.stage = p.from_stage
-          join leadflow.lead_stage_first b on b.lead_id = a.lead_id and b.stage = p.to_stage
-            and b.entered_at >= a.entered_at
-          union all
-          select a.entered_at, p.from_stage, p.to_stage
-          from %1$s join %2$s b on b.stage = p.to_stage
-          join leadflow.lead_stage_first a on a.lead_id = b.lead_id and a.stage = p.from_stage and a.rolled_up
-            and b.entered_at >= a.entered_at)""".formatted(PAIRS, fresh);
+  private record Counts(Map<DayStage, Long> enteredByDay, Map<DayPair, Long> reachedByDay) {
+
+    static Counts of(List<Entry> entries, LocalDate from, LocalDate to) {
+      Map<UUID, Map<String, Entry>> byLead = new LinkedHashMap<>();
+      entries.forEach(entry -> byLead.computeIfAbsent(entry.leadId(), id -> new HashMap<>()).put(entry.stage(),
+          entry));
+      Counts counts = new Counts(new LinkedHashMap<>(), new LinkedHashMap<>());
+      for (Map<String, Entry> lead : byLead.values()) {
+        for (Entry entry : lead.values()) {
+          if (!entry.rolledUp() && within(entry.day(), from, to)) {
+            counts.enteredByDay.merge(new DayStage(entry.day(), entry.stage()), 1L, Long::sum);
+          }
+        }
+        for (List<String> pair : FunnelMetrics.CONVERSIONS) {
+          Entry first = lead.get(pair.get(0));
+          Entry next = lead.get(pair.get(1));
+          if (first != null && next != null && !next.enteredAt().isBefore(first.enteredAt())
+              && (!first.rolledUp() || !next.rolledUp()) && within(first.day(), from, to)) {
+            counts.reachedByDay.merge(new DayPair(first.day(), pair), 1L, Long::sum);
+          }
+        }
+      }
+      return counts;
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+      return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+    }
   }
 
   @Override
