@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The funnel figures, each one aggregated by PostgreSQL from the stage history, activities, opportunities and SLA
  * breaches: the rows never travel to Java. Volumes and conversions over all leads add up per-day figures kept by
- * {@link FunnelRollup}, so that they cost the same on a thousand leads and on millions.
+ * {@link FunnelRollup} (and the few entries of the last seconds), so that they cost the same on a thousand leads and
+ * on millions.
  *
  * <p>Volumes count a lead in the period in which it first reached a stage (a lead back in MQL after nurturing is
  * counted on its first MQL). Conversion is cohort based: of the leads that first reached a stage in the period, how
@@ -80,12 +81,12 @@ public class FunnelMetrics {
 
   /** How many leads first reached each stage in the period. */
   public List<Volume> volumes(MetricsFilter filter) {
-    Map<String, Object> parameters = filter.parameters();
-    String condition = filter.leadCondition(parameters);
     Map<String, Long> counts = new LinkedHashMap<>();
-    if (condition.equals("true")) {
+    if (filter.allLeads()) {
       counts.putAll(rollup.figures(filter.from(), filter.to()).entered());
     } else {
+      Map<String, Object> parameters = filter.parameters();
+      String condition = filter.leadCondition(parameters);
       parameters.put("stages", VOLUME_STAGES);
       jdbc.query("""
           select f.stage, count(*) as leads
@@ -100,14 +101,14 @@ public class FunnelMetrics {
 
   /** Of the leads that first reached a stage in the period, how many have first reached the next one since. */
   public List<Conversion> conversions(MetricsFilter filter) {
-    Map<String, Object> parameters = filter.parameters();
-    String condition = filter.leadCondition(parameters);
     Map<List<String>, long[]> counts = new LinkedHashMap<>();
-    if (condition.equals("true")) {
+    if (filter.allLeads()) {
       FunnelRollup.Figures figures = rollup.figures(filter.from(), filter.to());
       CONVERSIONS.forEach(pair -> counts.put(pair, new long[] {figures.entered().getOrDefault(pair.get(0), 0L),
           figures.reached().getOrDefault(pair, 0L)}));
     } else {
+      Map<String, Object> parameters = filter.parameters();
+      String condition = filter.leadCondition(parameters);
       String pairs = CONVERSIONS.stream().map(pair -> "('" + pair.get(0) + "', '" + pair.get(1) + "')")
           .collect(Collectors.joining(", "));
       jdbc.query("""

@@ -34,14 +34,9 @@ public record MetricsFilter(LocalDate from, LocalDate to, String segment, String
     return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
   }
 
-  /**
-   * The same condition for a table that only holds the lead's id: no join at all when nothing filters the leads, so
-   * that a figure over all leads reads only the history table.
-   */
-  String leadsOf(String leadIdColumn, Map<String, Object> parameters) {
-    String condition = leadCondition(parameters);
-    return condition.equals("true") ? condition
-        : "exists (select 1 from leadflow.lead l where l.id = " + leadIdColumn + " and " + condition + ")";
+  /** Nothing filters the leads: figures that have per-day totals over all leads can use them. */
+  boolean allLeads() {
+    return leadCondition(new LinkedHashMap<>()).equals("true");
   }
 
   Map<String, Object> parameters() {
