@@ -43,9 +43,11 @@ final class Figures {
   private void row(String figure, double value, String unit, Target target) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("figure", figure);
-    row.put("value", Math.round(value * 1000) / 1000.0);
+    row.put("value", Double.isNaN(value) ? null : Math.round(value * 1000) / 1000.0);
     row.put("unit", unit);
-    if (target != null) {
+    if (Double.isNaN(value)) {
+      row.put("measured", false);
+    } else if (target != null) {
       row.put("target", target.comparison + " " + format(target.value));
       row.put("met", target.met);
       if (!target.met) {
@@ -63,9 +65,11 @@ final class Figures {
     table.append(String.format(Locale.ROOT, "%-58s %14s  %-8s %-12s %s%n", "figure", "value", "unit", "target", ""));
     for (Map<String, Object> row : rows) {
       Object met = row.get("met");
-      String verdict = met == null ? "" : Boolean.TRUE.equals(met) ? "met" : "MISSED by " + row.get("missedBy");
+      Double value = (Double) row.get("value");
+      String verdict = value == null ? "NOT MEASURED"
+          : met == null ? "" : Boolean.TRUE.equals(met) ? "met" : "MISSED by " + row.get("missedBy");
       table.append(String.format(Locale.ROOT, "%-58s %14s  %-8s %-12s %s%n", row.get("figure"),
-          format((Double) row.get("value")), row.get("unit"), row.getOrDefault("target", ""), verdict));
+          value == null ? "-" : format(value), row.get("unit"), row.getOrDefault("target", ""), verdict));
     }
     System.out.println(table);
     Map<String, Object> document = new LinkedHashMap<>();

@@ -62,8 +62,15 @@ public final class PackagedApp implements AutoCloseable {
 
   public PackagedApp start() throws IOException {
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
-        "--server.port=" + port, "--camunda.bpm.generic-properties.properties.hostname=" + name));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+    // -Dbench.profile=<folder>: a JFR profile of the node, to see where its CPU goes under a benchmark's load
+    String profile = System.getProperty("bench.profile");
+    if (profile != null) {
+      command.add("-XX:StartFlightRecording=settings=profile,filename="
+          + Path.of(profile, name + ".jfr").toAbsolutePath());
+    }
+    command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+        "--camunda.bpm.generic-properties.properties.hostname=" + name));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
