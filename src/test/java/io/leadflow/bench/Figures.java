@@ -60,6 +60,11 @@ final class Figures {
 
   /** Prints the table and writes {@code target/bench/<benchmark>.json}. */
   void report(Map<String, Object> setup) throws IOException {
+    // a variant run passes settings to its nodes as environment variables (they inherit this JVM's environment)
+    System.getenv().entrySet().stream()
+        .filter(variable -> variable.getKey().startsWith("CAMUNDA_") || variable.getKey().startsWith("LEADFLOW_"))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(variable -> setup.put(variable.getKey(), variable.getValue()));
     StringBuilder table = new StringBuilder("\n== ").append(benchmark).append(" ==\n");
     setup.forEach((key, value) -> table.append("  ").append(key).append(": ").append(value).append('\n'));
     table.append(String.format(Locale.ROOT, "%-58s %14s  %-8s %-12s %s%n", "figure", "value", "unit", "target", ""));
