@@ -3,10 +3,14 @@ package io.leadflow.lead;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
+// JPQL rather than derived queries: Hibernate 6.6 translates a derived (criteria) query anew on every call
 public interface LeadActivityRepository extends JpaRepository<LeadActivity, UUID> {
 
+  @Query("select a from LeadActivity a where a.leadId = :leadId order by a.occurredAt")
   List<LeadActivity> findByLeadIdOrderByOccurredAtAsc(UUID leadId);
 
+  @Query("select count(a) from LeadActivity a where a.leadId = :leadId and a.cycle = :cycle and a.type = :type")
   long countByLeadIdAndCycleAndType(UUID leadId, int cycle, ActivityType type);
 }

@@ -6,8 +6,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+// JPQL rather than derived queries: Hibernate 6.6 translates a derived (criteria) query anew on every call
 public interface ScoreReasonRepository extends JpaRepository<ScoreReason, ScoreReason.Key> {
 
+  @Query("select r from ScoreReason r where r.leadId = :leadId order by r.position")
   List<ScoreReason> findByLeadIdOrderByPositionAsc(UUID leadId);
 
   @Modifying(flushAutomatically = true)
