@@ -67,6 +67,8 @@ class IntakeBench {
       figures.add("POST to first user task, p50", toTask.percentile(50), "ms");
       figures.add("POST to first user task, p95", toTask.percentile(95), "ms");
       figures.add("POST to first user task, p99", toTask.percentile(99), "ms");
+      figures.add("leads carried to their first user task, per second of the whole burst",
+          leadsCarriedPerSecond(shared, begin), "leads/s");
 
       // half the maximum rate, open loop: latency counts from when the request was due, so queueing shows
       Latencies halfRate = postAtRate(node, rate / 2, Duration.ofSeconds(SECONDS / 2));
@@ -131,6 +133,21 @@ class IntakeBench {
     }
     assertThat(latencies.count()).as("leads of the full-speed run that reached a user task").isPositive();
     return latencies;
+  }
+
+  /**
+   * The job executor's capacity for whole leads: every lead of the full-speed run, from the first POST until the last
+   * of them had its first user task (how fast a burst is worked off, whatever the POST rate was).
+   */
+  private static double leadsCarriedPerSecond(SharedInfrastructure shared, long since) {
+    Map<String, Object> burst = shared.jdbc.queryForMap("""
+        select count(*) as leads, max(first_task) as last_task from (
+          select min(t.start_time_) as first_task
+          from act_hi_procinst p join act_hi_taskinst t on t.proc_inst_id_ = p.id_
+          where p.proc_def_key_ = 'LeadLifecycle' and p.start_time_ >= ?
+          group by p.business_key_) first_tasks""", new Timestamp(since));
+    long lastTask = ((Timestamp) burst.get("last_task")).getTime();
+    return ((Number) burst.get("leads")).doubleValue() / ((lastTask - since) / 1000.0);
   }
 
   /** Samples the node's resident memory every second and, half-way through the run, its heap after a GC. */
