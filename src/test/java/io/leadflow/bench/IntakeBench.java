@@ -33,7 +33,8 @@ class IntakeBench {
         PackagedApp node = PackagedApp.node("bench-intake", shared.jdbcUrl(), shared.smtpPort())) {
       long booting = System.nanoTime();
       node.start().awaitHealthy(Duration.ofMinutes(3));
-      figures.atMost("start-up to healthy", (System.nanoTime() - booting) / 1e9, "s", 15);
+      // the start-up target is StartupBench's, which starts production nodes
+      figures.add("start-up to healthy (java -jar, demo profile)", (System.nanoTime() - booting) / 1e9, "s");
 
       // warm-up: the JIT and the connection pools, not measured
       Load.postLeads(node, "warm-up", 300, CLIENTS, new Latencies());

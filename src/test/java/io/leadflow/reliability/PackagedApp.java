@@ -28,6 +28,8 @@ public final class PackagedApp implements AutoCloseable {
   private final int port;
   private final Map<String, String> environment;
   private final Path log;
+  private final List<String> jvmOptions = new ArrayList<>();
+  private Path launch;
   private Process process;
 
   private PackagedApp(String name, Map<String, String> environment) {
@@ -54,6 +56,21 @@ public final class PackagedApp implements AutoCloseable {
     return new PackagedApp(name, environment);
   }
 
+  /**
+   * Starts the application extracted from the jar (unpacked libraries beside a thin jar), as the Docker image runs it,
+   * instead of with {@code java -jar} on the packaged jar.
+   */
+  public PackagedApp extracted() throws IOException, InterruptedException {
+    launch = extractedJar();
+    return this;
+  }
+
+  /** A JVM option of the node, e.g. {@code -XX:SharedArchiveFile=...}. */
+  public PackagedApp jvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
   /** An environment variable of the node, e.g. a setting such as {@code LEADFLOW_DEMO_HISTORY_LEADS}. */
   public PackagedApp with(String name, String value) {
     environment.put(name, value);
@@ -63,13 +80,14 @@ public final class PackagedApp implements AutoCloseable {
   public PackagedApp start() throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+    command.addAll(jvmOptions);
     // -Dbench.profile=<folder>: a JFR profile of the node, to see where its CPU goes under a benchmark's load
     String profile = System.getProperty("bench.profile");
     if (profile != null) {
       command.add("-XX:StartFlightRecording=settings=profile,filename="
           + Path.of(profile, name + ".jfr").toAbsolutePath());
     }
-    command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+    command.addAll(List.of("-jar", (launch != null ? launch : jar()).toString(), "--server.port=" + port,
         "--camunda.bpm.generic-properties.properties.hostname=" + name));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -97,6 +115,13 @@ public final class PackagedApp implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log.toAbsolutePath());
+  }
+
+  /** Waits until the process ends by itself, as a training run does; fails naming its log if it does not. */
+  public void awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(name + " did not end within " + timeout + "; see " + log.toAbsolutePath());
+    }
   }
 
   /** Kills the process as a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
@@ -134,6 +159,22 @@ public final class PackagedApp implements AutoCloseable {
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("No packaged application in target/: run ./mvnw verify"));
     }
+  }
+
+  /** The packaged jar extracted once to target/app, as the Dockerfile does (Spring Boot's jar tools mode). */
+  private static synchronized Path extractedJar() throws IOException, InterruptedException {
+    Path jar = jar();
+    Path folder = Path.of("target", "app");
+    Path extracted = folder.resolve(jar.getFileName());
+    if (!Files.exists(extracted)
+        || Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+      Process extract = new ProcessBuilder(javaBinary(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+          "--force", "--destination", folder.toString()).inheritIO().start();
+      if (extract.waitFor() != 0) {
+        throw new IllegalStateException("Extracting " + jar + " failed with exit code " + extract.exitValue());
+      }
+    }
+    return extracted;
   }
 
   private static String javaBinary() {
