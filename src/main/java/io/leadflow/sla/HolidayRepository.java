@@ -10,4 +10,8 @@ public interface HolidayRepository extends JpaRepository<Holiday, Holiday.Key> {
 
   @Query("select h from Holiday h where h.calendar = :calendar and h.day between :from and :to")
   List<Holiday> findByCalendarAndDayBetween(String calendar, LocalDate from, LocalDate to);
+
+  /** Only the days, for a deadline: no holiday entities for the session to manage and check at every flush. */
+  @Query("select h.day from Holiday h where h.calendar = :calendar and h.day between :from and :to")
+  List<LocalDate> daysOf(String calendar, LocalDate from, LocalDate to);
 }

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,8 +82,7 @@ public class WorkingTime {
     String holidayCalendar = team == null ? defaults.holidayCalendar() : team.getHolidayCalendar();
     LocalDate first = start.atZone(zone).toLocalDate();
     Set<LocalDate> days = holidayCalendar == null ? Set.of()
-        : holidays.findByCalendarAndDayBetween(holidayCalendar, first, first.plusDays(MAX_DAYS)).stream()
-            .map(Holiday::getDay).collect(Collectors.toSet());
+        : Set.copyOf(holidays.daysOf(holidayCalendar, first, first.plusDays(MAX_DAYS)));
     return team == null
         ? new Calendar(zone, defaults.workStart(), defaults.workEnd(), defaults.workDays(), days)
         : new Calendar(zone, team.getWorkStart(), team.getWorkEnd(), team.getWorkDays(), days);
