@@ -26,15 +26,15 @@ public class SlaDeadlines {
 
   /** When the step must be done, counted from now. */
   public Date deadline(VariableScope execution, String step) {
-    return Date.from(deadlineAt(execution, SlaStep.valueOf(step), now()));
+    return Date.from(deadlineAt(execution, policy(execution, SlaStep.valueOf(step)), now()));
   }
 
   /** When to remind the owner: the policy's reminder point before the deadline (never before now). */
   public Date reminder(VariableScope execution, String step) {
     SlaStep slaStep = SlaStep.valueOf(step);
-    Instant now = now();
-    Instant deadline = deadlineAt(execution, slaStep, now);
     SlaPolicy policy = policy(execution, slaStep);
+    Instant now = now();
+    Instant deadline = deadlineAt(execution, policy, now);
     Duration before = policy.reminderBefore() == null ? Duration.ZERO : policy.reminderBefore();
     Instant reminder = deadline.minus(before);
     return Date.from(reminder.isBefore(now) ? now : reminder);
@@ -49,7 +49,7 @@ public class SlaDeadlines {
     }
     Instant now = now();
     long repetitions = Math.max(1,
-        Duration.between(now, deadlineAt(execution, slaStep, now)).dividedBy(policy.reminderEvery()) - 1);
+        Duration.between(now, deadlineAt(execution, policy, now)).dividedBy(policy.reminderEvery()) - 1);
     return "R" + repetitions + "/" + policy.reminderEvery();
   }
 
@@ -59,8 +59,8 @@ public class SlaDeadlines {
         Boolean.TRUE.equals(execution.getVariable(LeadLifecycle.Variables.HAND_RAISER)));
   }
 
-  private Instant deadlineAt(VariableScope execution, SlaStep step, Instant start) {
-    SlaPolicy policy = policy(execution, step);
+  /** From a policy already decided: each evaluation of the table is a decision instance in the history. */
+  private Instant deadlineAt(VariableScope execution, SlaPolicy policy, Instant start) {
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant deadline;
     if (policy.endOfWorkingDay()) {

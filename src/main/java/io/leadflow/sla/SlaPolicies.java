@@ -1,5 +1,6 @@
 package io.leadflow.sla;
 
+import io.leadflow.system.TransactionScoped;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -16,12 +17,24 @@ public class SlaPolicies {
   public static final String END_OF_WORKING_DAY = "END_OF_WORKING_DAY";
 
   private final DecisionService decisions;
+  /** A task's due date, deadline and reminder ask for the same policy: the table decides it once for them. */
+  private final TransactionScoped<Input, SlaPolicy> decided = new TransactionScoped<>();
 
   SlaPolicies(DecisionService decisions) {
     this.decisions = decisions;
   }
 
   public SlaPolicy policy(SlaStep step, String segment, boolean handRaiser) {
+    return decided.get(new Input(step, segment, handRaiser), this::decide);
+  }
+
+  private record Input(SlaStep step, String segment, boolean handRaiser) {
+  }
+
+  private SlaPolicy decide(Input input) {
+    SlaStep step = input.step();
+    String segment = input.segment();
+    boolean handRaiser = input.handRaiser();
     DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(DECISION)
         .variables(Variables.createVariables()
             .putValue("slaStep", step.name())

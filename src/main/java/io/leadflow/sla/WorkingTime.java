@@ -2,6 +2,7 @@ package io.leadflow.sla;
 
 import io.leadflow.routing.SalesTeam;
 import io.leadflow.routing.SalesTeamRepository;
+import io.leadflow.system.TransactionScoped;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ public class WorkingTime {
   private final SalesTeamRepository teams;
   private final HolidayRepository holidays;
   private final WorkingTimeProperties defaults;
+  /** A task's due date, deadline and reminder are counted on the same calendar: its holidays are read once. */
+  private final TransactionScoped<CalendarFrom, Set<LocalDate>> holidaysFrom = new TransactionScoped<>();
 
   WorkingTime(SalesTeamRepository teams, HolidayRepository holidays, WorkingTimeProperties defaults) {
     this.teams = teams;
@@ -82,10 +85,14 @@ public class WorkingTime {
     String holidayCalendar = team == null ? defaults.holidayCalendar() : team.getHolidayCalendar();
     LocalDate first = start.atZone(zone).toLocalDate();
     Set<LocalDate> days = holidayCalendar == null ? Set.of()
-        : Set.copyOf(holidays.daysOf(holidayCalendar, first, first.plusDays(MAX_DAYS)));
+        : holidaysFrom.get(new CalendarFrom(holidayCalendar, first),
+            from -> Set.copyOf(holidays.daysOf(from.calendar(), from.day(), from.day().plusDays(MAX_DAYS))));
     return team == null
         ? new Calendar(zone, defaults.workStart(), defaults.workEnd(), defaults.workDays(), days)
         : new Calendar(zone, team.getWorkStart(), team.getWorkEnd(), team.getWorkDays(), days);
+  }
+
+  private record CalendarFrom(String calendar, LocalDate day) {
   }
 
   private record Calendar(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> workDays,

@@ -29,6 +29,7 @@ import io.leadflow.routing.CustomerAccountRepository;
 import io.leadflow.sla.SlaBreach;
 import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
+import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -287,6 +289,21 @@ class LeadLifecycleProcessTest {
         .extracting(SlaBreach::getStep, SlaBreach::getOwner)
         .containsExactly(tuple(SlaStep.ACCEPTANCE, late));
     Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).hasSize(1);
+  }
+
+  @Test
+  void shouldDecideTheAcceptancePolicyOnceForTheDueDateTheDeadlineAndTheReminder() {
+    long decided = slaPolicyDecisions();
+    ProcessInstance instance = offered("policy-once@quinn.example");
+
+    Assertions.assertThat(slaPolicyDecisions() - decided).as("SLA policy decisions until the lead is offered")
+        .isEqualTo(1);
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    // each is counted from its own "now", a few milliseconds apart
+    Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_SLA_BREACHED).getDuedate())
+        .isCloseTo(accept.getDueDate(), 1000);
+    Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_REMINDER_DUE).getDuedate())
+        .isBefore(accept.getDueDate());
   }
 
   @Test
@@ -597,6 +614,16 @@ class LeadLifecycleProcessTest {
   }
 
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private long slaPolicyDecisions() {
+    return engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(SlaPolicies.DECISION).count();
+  }
+
+  private Job timer(ProcessInstance instance, String boundaryEvent) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(boundaryEvent).singleResult();
+  }
 
   private void updateProfileToFit(UUID leadId) {
     jdbc.update("update leadflow.lead set industry = 'SOFTWARE', company_size = 400, job_level = 'DECISION_MAKER' "
