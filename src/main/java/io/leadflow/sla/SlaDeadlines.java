@@ -59,7 +59,6 @@ public class SlaDeadlines {
         Boolean.TRUE.equals(execution.getVariable(LeadLifecycle.Variables.HAND_RAISER)));
   }
 
-  /** From a policy already decided: each evaluation of the table is a decision instance in the history. */
   private Instant deadlineAt(VariableScope execution, SlaPolicy policy, Instant start) {
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant deadline;

@@ -25,16 +25,14 @@ public class SlaPolicies {
   }
 
   public SlaPolicy policy(SlaStep step, String segment, boolean handRaiser) {
-    return decided.get(new Input(step, segment, handRaiser), this::decide);
+    return decided.get(new Input(step, segment, handRaiser),
+        input -> decide(input.step(), input.segment(), input.handRaiser()));
   }
 
   private record Input(SlaStep step, String segment, boolean handRaiser) {
   }
 
-  private SlaPolicy decide(Input input) {
-    SlaStep step = input.step();
-    String segment = input.segment();
-    boolean handRaiser = input.handRaiser();
+  private SlaPolicy decide(SlaStep step, String segment, boolean handRaiser) {
     DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(DECISION)
         .variables(Variables.createVariables()
             .putValue("slaStep", step.name())
