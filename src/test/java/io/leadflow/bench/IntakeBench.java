@@ -29,10 +29,12 @@ class IntakeBench {
   @Test
   void intakeAgainstTheBareEngine() throws Exception {
     Figures figures = new Figures("intake");
+    String historyLevel;
     try (SharedInfrastructure shared = new SharedInfrastructure(true);
         PackagedApp node = PackagedApp.node("bench-intake", shared.jdbcUrl(), shared.smtpPort())) {
       long booting = System.nanoTime();
       node.start().awaitHealthy(Duration.ofMinutes(3));
+      historyLevel = Load.historyLevel(shared.jdbc);
       // the start-up target is StartupBench's, which starts production nodes
       figures.add("start-up to healthy (java -jar, demo profile)", (System.nanoTime() - booting) / 1e9, "s");
 
@@ -89,7 +91,7 @@ class IntakeBench {
     setup.put("clients", CLIENTS);
     setup.put("secondsAtFullSpeed", SECONDS);
     setup.put("database", "embedded PostgreSQL 17, fsync and synchronous_commit on, same machine");
-    setup.put("node", "packaged application, -Xmx512m, demo profile, history level full");
+    setup.put("node", "packaged application, -Xmx512m, demo profile, history level " + historyLevel);
     figures.report(setup);
   }
 

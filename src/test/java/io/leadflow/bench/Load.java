@@ -88,6 +88,18 @@ final class Load {
         Long.class) == 0);
   }
 
+  /** The engine's history level as the application wrote it into the database: full, unless a variant run set it. */
+  static String historyLevel(JdbcTemplate jdbc) {
+    String id = jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class);
+    return switch (id) {
+      case "0" -> "none";
+      case "1" -> "activity";
+      case "2" -> "audit";
+      case "3" -> "full";
+      default -> "custom (" + id + ")";
+    };
+  }
+
   /** Live heap in MB after a full collection, asked of the node's JVM with {@code jcmd}. */
   static double heapAfterGcMb(PackagedApp node) throws IOException, InterruptedException {
     jcmd(node, "GC.run");

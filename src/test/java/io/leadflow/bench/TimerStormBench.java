@@ -25,11 +25,13 @@ class TimerStormBench {
   @Test
   void escalationsAgainstBareTimersOnOneAndTwoNodes() throws Exception {
     Figures figures = new Figures("timer-storm");
+    String historyLevel;
     try (SharedInfrastructure shared = new SharedInfrastructure(true);
         PackagedApp first = PackagedApp.node("bench-node-1", shared.jdbcUrl(), shared.smtpPort());
         PackagedApp second = PackagedApp.node("bench-node-2", shared.jdbcUrl(), shared.smtpPort())) {
       JdbcTemplate jdbc = shared.jdbc;
       first.start().awaitHealthy(Duration.ofMinutes(3));
+      historyLevel = Load.historyLevel(jdbc);
       // on the tables the application created
       BareEngine bare = new BareEngine(shared.jdbcUrl(), CLIENTS);
       Map<String, Long> created = Load.postLeads(first, "storm", LEADS, CLIENTS, new Latencies());
@@ -61,7 +63,7 @@ class TimerStormBench {
     Map<String, Object> setup = new LinkedHashMap<>();
     setup.put("leads", LEADS);
     setup.put("database", "embedded PostgreSQL 17, fsync and synchronous_commit on, same machine");
-    setup.put("nodes", "packaged application, -Xmx512m, demo profile, history level full");
+    setup.put("nodes", "packaged application, -Xmx512m, demo profile, history level " + historyLevel);
     figures.report(setup);
   }
 
