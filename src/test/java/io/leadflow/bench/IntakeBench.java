@@ -51,6 +51,7 @@ class IntakeBench {
       Thread watcher = new Thread(() -> watchMemory(node, peakResident, heapUnderLoad), "memory-watcher");
       watcher.setDaemon(true);
       watcher.start();
+      Cost cost = Cost.from(node, shared.jdbc);
       long begin = System.currentTimeMillis();
       Map<String, Long> sentAt = Load.postLeads(node, "full", Integer.MAX_VALUE, Duration.ofSeconds(SECONDS), CLIENTS,
           created);
@@ -66,6 +67,7 @@ class IntakeBench {
       figures.atMost("heap after GC under load", heapUnderLoad.get(), "MB", 512);
 
       Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
+      cost.perLead(sentAt.size(), figures);
       Map<String, Long> firstTasks = firstTasks(shared, begin);
       Latencies toTask = firstTaskLatencies(firstTasks, sentAt);
       figures.add("POST to first user task, p50", toTask.percentile(50), "ms");

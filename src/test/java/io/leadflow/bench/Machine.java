@@ -10,6 +10,9 @@ import java.util.Optional;
 /** What the figures were measured on, so that runs on different machines are not compared blindly. */
 final class Machine {
 
+  /** Linux's USER_HZ, the unit of the CPU times in /proc (100 on every common kernel). */
+  private static final int CLOCK_TICKS = 100;
+
   private Machine() {
   }
 
@@ -27,6 +30,44 @@ final class Machine {
   static Optional<Double> residentMb(long pid) {
     return procLine(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:")
         .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+  }
+
+  /**
+   * CPU time a process and its finished children (for PostgreSQL: its ended backends and autovacuum workers) have
+   * used so far, user and system, in seconds, from Linux's /proc; NaN elsewhere.
+   */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      // the fields after the command name, which is in parentheses and may contain spaces
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = 0;
+      for (int field = 11; field <= 14; field++) {
+        ticks += Long.parseLong(fields[field]);
+      }
+      return ticks / (double) CLOCK_TICKS;
+    } catch (IOException | RuntimeException notLinux) {
+      return Double.NaN;
+    }
+  }
+
+  /** CPU time all PostgreSQL server processes running now have used so far, in seconds (see {@link #cpuSeconds}). */
+  static double postgresCpuSeconds() {
+    try (var processes = Files.list(Path.of("/proc"))) {
+      return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(dir -> {
+            try {
+              return Files.readString(dir.resolve("comm")).startsWith("postgres");
+            } catch (IOException gone) {
+              return false;
+            }
+          })
+          .mapToDouble(dir -> cpuSeconds(Long.parseLong(dir.getFileName().toString())))
+          .filter(seconds -> !Double.isNaN(seconds))
+          .sum();
+    } catch (IOException | RuntimeException notLinux) {
+      return Double.NaN;
+    }
   }
 
   private static Optional<String> cpuModel() {

@@ -25,12 +25,19 @@ public final class SharedInfrastructure implements AutoCloseable {
     this(false);
   }
 
-  /** Durable when measuring: fsync and synchronous commit on, as the application's own embedded server runs. */
+  /**
+   * Durable when measuring: fsync and synchronous commit on, as the application's own embedded server runs, and
+   * pg_stat_statements loaded so that a benchmark can count the statements its work cost.
+   */
   public SharedInfrastructure(boolean durable) throws IOException {
     String on = durable ? "on" : "off";
-    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+    EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
         .setServerConfig("fsync", on).setServerConfig("synchronous_commit", on)
-        .setServerConfig("full_page_writes", on).start();
+        .setServerConfig("full_page_writes", on);
+    if (durable) {
+      server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    postgres = server.start();
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
     DataSource dataSource = postgres.getPostgresDatabase();
