@@ -9,32 +9,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a burst of leads cost, from its first POST until its last job ran: the node's and PostgreSQL's CPU time and
- * the SQL statements (pg_stat_statements, counting the benchmark's own polling too, about 1 %), per lead. The
- * statements that took the most time go to {@code target/bench/intake-statements.txt}.
+ * the SQL statements (pg_stat_statements; the benchmark's own few hundred polls for due jobs among them), per lead.
+ * The statements that took the most time go to {@code target/bench/intake-statements.txt}.
  */
 final class Cost {
 
   private final PackagedApp node;
   private final JdbcTemplate jdbc;
   private final double nodeCpu;
+  private final long postmaster;
   private final double postgresCpu;
 
-  private Cost(PackagedApp node, JdbcTemplate jdbc) {
+  private Cost(PackagedApp node, JdbcTemplate jdbc) throws IOException {
     this.node = node;
     this.jdbc = jdbc;
     jdbc.execute("create extension if not exists pg_stat_statements");
     jdbc.queryForList("select pg_stat_statements_reset()");
     nodeCpu = Machine.cpuSeconds(node.pid());
-    postgresCpu = Machine.postgresCpuSeconds();
+    // the checkpointer lives as long as the server, unlike the backend of a query
+    postmaster = Machine.parentPid(jdbc.queryForObject(
+        "select pid from pg_stat_activity where backend_type = 'checkpointer'", Long.class));
+    postgresCpu = Machine.postgresCpuSeconds(postmaster);
   }
 
-  static Cost from(PackagedApp node, JdbcTemplate jdbc) {
+  /** Resets the statement counts and notes the CPU time used so far. */
+  static Cost startCounting(PackagedApp node, JdbcTemplate jdbc) throws IOException {
     return new Cost(node, jdbc);
   }
 
   void perLead(int leads, Figures figures) throws IOException {
     figures.add("node CPU per lead", (Machine.cpuSeconds(node.pid()) - nodeCpu) * 1000 / leads, "ms");
-    figures.add("PostgreSQL CPU per lead", (Machine.postgresCpuSeconds() - postgresCpu) * 1000 / leads, "ms");
+    figures.add("PostgreSQL CPU per lead", (Machine.postgresCpuSeconds(postmaster) - postgresCpu) * 1000 / leads,
+        "ms");
     Long statements = jdbc.queryForObject("select sum(calls) from pg_stat_statements", Long.class);
     figures.add("SQL statements per lead", statements == null ? Double.NaN : statements / (double) leads, "");
     List<String> top = jdbc.query("""

@@ -51,7 +51,7 @@ class IntakeBench {
       Thread watcher = new Thread(() -> watchMemory(node, peakResident, heapUnderLoad), "memory-watcher");
       watcher.setDaemon(true);
       watcher.start();
-      Cost cost = Cost.from(node, shared.jdbc);
+      Cost cost = Cost.startCounting(node, shared.jdbc);
       long begin = System.currentTimeMillis();
       Map<String, Long> sentAt = Load.postLeads(node, "full", Integer.MAX_VALUE, Duration.ofSeconds(SECONDS), CLIENTS,
           created);

@@ -38,9 +38,7 @@ final class Machine {
    */
   static double cpuSeconds(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // the fields after the command name, which is in parentheses and may contain spaces
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] fields = stat(pid);
       long ticks = 0;
       for (int field = 11; field <= 14; field++) {
         ticks += Long.parseLong(fields[field]);
@@ -51,23 +49,39 @@ final class Machine {
     }
   }
 
-  /** CPU time all PostgreSQL server processes running now have used so far, in seconds (see {@link #cpuSeconds}). */
-  static double postgresCpuSeconds() {
+  /** The parent of a process, from Linux's /proc. */
+  static long parentPid(long pid) throws IOException {
+    return Long.parseLong(stat(pid)[1]);
+  }
+
+  /**
+   * CPU time one PostgreSQL server has used so far, in seconds (see {@link #cpuSeconds}): its postmaster and every
+   * process the postmaster started; other servers on the machine do not count.
+   */
+  static double postgresCpuSeconds(long postmaster) {
     try (var processes = Files.list(Path.of("/proc"))) {
-      return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(dir -> {
+      return cpuSeconds(postmaster) + processes
+          .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+          .mapToLong(dir -> Long.parseLong(dir.getFileName().toString()))
+          .filter(pid -> {
             try {
-              return Files.readString(dir.resolve("comm")).startsWith("postgres");
-            } catch (IOException gone) {
+              return parentPid(pid) == postmaster;
+            } catch (IOException | RuntimeException gone) {
               return false;
             }
           })
-          .mapToDouble(dir -> cpuSeconds(Long.parseLong(dir.getFileName().toString())))
+          .mapToDouble(Machine::cpuSeconds)
           .filter(seconds -> !Double.isNaN(seconds))
           .sum();
     } catch (IOException | RuntimeException notLinux) {
       return Double.NaN;
     }
+  }
+
+  /** The fields of /proc/[pid]/stat after the command name (which is in parentheses and may contain spaces). */
+  private static String[] stat(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
   }
 
   private static Optional<String> cpuModel() {
