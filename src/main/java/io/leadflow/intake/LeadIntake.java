@@ -100,11 +100,8 @@ public class LeadIntake {
       leadId = created ? id : find(input).orElseThrow(() -> new ConcurrencyFailureException(
           "The person was captured concurrently and not found yet; trying again"));
     }
-    if (!created) {
-      // responses of one person are captured one after the other
-      jdbc.queryForList("select id from leadflow.lead where id = ? for update", UUID.class, leadId);
-    }
-    Lead lead = leads.findById(leadId).orElseThrow();
+    // responses of one person are captured one after the other
+    Lead lead = (created ? leads.findById(leadId) : leads.findAndLock(leadId)).orElseThrow();
     String key = lead.getId().toString();
     boolean newCycle = false;
     Runnable process;

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 // JPQL rather than derived queries: Hibernate 6.6 translates a derived (criteria) query anew on every call
@@ -12,6 +14,14 @@ public interface LeadRepository extends JpaRepository<Lead, UUID> {
 
   /** The stages in which a lead takes up a rep's time. */
   List<Stage> OPEN_STAGES = List.of(Stage.MQL, Stage.SAL, Stage.SQL, Stage.ON_HOLD);
+
+  /**
+   * The lead, its row locked until the transaction ends: what happens to one lead (a capture, a report, a nurture
+   * deciding to wait) happens one after the other, and each sees what the one before committed.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select l from Lead l where l.id = :id")
+  Optional<Lead> findAndLock(UUID id);
 
   @Query("select l from Lead l where l.email = :email")
   Optional<Lead> findByEmail(String email);

@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,15 +47,13 @@ public class LeadEngagement {
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
   private final RuntimeService runtime;
-  private final JdbcTemplate jdbc;
   private final EngineAsSystem asSystem;
 
-  LeadEngagement(LeadRepository leads, LeadActivityRepository activities, RuntimeService runtime, JdbcTemplate jdbc,
+  LeadEngagement(LeadRepository leads, LeadActivityRepository activities, RuntimeService runtime,
       EngineAsSystem asSystem) {
     this.leads = leads;
     this.activities = activities;
     this.runtime = runtime;
-    this.jdbc = jdbc;
     this.asSystem = asSystem;
   }
 
@@ -87,9 +84,9 @@ public class LeadEngagement {
   /** Stores the activity and hands it to the lead's running nurture or lifecycle; commits with the caller. */
   @Transactional
   public Recorded record(UUID leadId, ActivityReport report, String by) {
-    // reports of one lead are handled one after the other, like its responses
-    jdbc.queryForList("select id from leadflow.lead where id = ? for update", UUID.class, leadId);
-    Lead lead = leads.findById(leadId).orElseThrow();
+    // reports of one lead are handled one after the other, like its responses; a nurture that is about to wait
+    // either sees this report or is seen waiting by it (PlanNextTouchDelegate locks the lead too)
+    Lead lead = leads.findAndLock(leadId).orElseThrow();
     Instant at = report.occurredAt() != null ? report.occurredAt() : ClockUtil.now().toInstant();
     String subject = report.subject() != null ? report.subject()
         : report.url() == null ? null : report.url().substring(0, Math.min(200, report.url().length()));

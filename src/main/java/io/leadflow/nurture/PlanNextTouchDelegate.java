@@ -52,7 +52,8 @@ class PlanNextTouchDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     UUID leadId = UUID.fromString((String) execution.getVariable(LEAD_ID));
-    Lead lead = leads.findById(leadId).orElseThrow();
+    // locked, so that a report committing now is either counted here or finds the nurture waiting for it
+    Lead lead = leads.findAndLock(leadId).orElseThrow();
     execution.setVariable(ENGAGED_MEANWHILE,
         engagements.count(leadId) > (Integer) execution.getVariable(ENGAGEMENTS_SCORED));
 

@@ -1,6 +1,7 @@
 package io.leadflow.nurture;
 
 import static io.leadflow.nurture.LeadNurture.Elements.*;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -32,6 +33,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,6 +51,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of bpmn/LeadNurture.bpmn on the engine clock: the drip series of dmn/NurtureDrip.dmn sent at its times,
@@ -56,6 +64,8 @@ import org.springframework.test.context.TestPropertySource;
 class LeadNurtureProcessTest {
 
 
+  private static final ActivityReport PRICING_PAGE_VISIT = new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT,
+      null, "https://leadflow.example/pricing", null, null, null);
   /** A Monday morning in Berlin; the drip waits of the table count from here. */
   private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -72,6 +82,7 @@ class LeadNurtureProcessTest {
   @Autowired Unsubscribes unsubscribes;
   @Autowired Mailbox mailbox;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @BeforeEach
   void setUp() {
@@ -196,14 +207,12 @@ class LeadNurtureProcessTest {
     assertThat(lifecycle).isWaitingAt(LeadLifecycle.Elements.TASK_NURTURE_LEAD);
     ProcessInstance nurture = nurtureOf(leadId);
 
-    engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
-        "https://leadflow.example/pricing", null, null, null), "web");
+    engagement.record(leadId, PRICING_PAGE_VISIT, "web");
     driver.runDueJobs();
     assertThat(nurture).hasPassed(TASK_RESCORE_NURTURED_LEAD).isWaitingAt(GATEWAY_WAIT_FOR_ENGAGEMENT);
     Assertions.assertThat(variable(nurture, "qualification")).isEqualTo("NURTURE");
 
-    engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
-        "https://leadflow.example/pricing", null, null, null), "web");
+    engagement.record(leadId, PRICING_PAGE_VISIT, "web");
     driver.runDueJobs();
 
     assertThat(nurture).hasPassed(END_LEAD_REQUALIFIED).isEnded();
@@ -211,6 +220,43 @@ class LeadNurtureProcessTest {
     Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isNotEqualTo(Stage.NURTURE);
     Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId)).extracting(StageChange::getToStage)
         .containsExactly(Stage.INQUIRY, Stage.NURTURE, Stage.MQL);
+  }
+
+  @Test
+  void shouldReScoreAnEngagementReportedWhileTheNurtureDecidesToWait() throws Exception {
+    UUID leadId = intake.capture(new NewLead("race@quinn.example", "Pia", "Quinn", "Quinn Systems", "Head of IT",
+        null, "DE", "content-download", "ebook-2026", RequestType.CONTENT_DOWNLOAD, "roi-guide", null,
+        Industry.SOFTWARE, 400, JobLevel.INFLUENCER, null, null, null, null, null, true), "mia");
+    driver.runDueJobs();
+    ProcessInstance nurture = nurtureOf(leadId);
+    engagement.record(leadId, PRICING_PAGE_VISIT, "web");
+    management.executeJob(jobAt(nurture, TASK_FULFIL_OPEN_REQUESTS));
+    // re-scored once, not an MQL yet: the nurture is about to plan its next touch and wait
+    assertThat(nurture).hasPassed(TASK_RESCORE_NURTURED_LEAD).isWaitingAt(TASK_PLAN_NEXT_TOUCH);
+
+    // the second visit is being reported, not committed yet, when the nurture plans its next touch
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CountDownLatch reported = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    Future<?> report = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+      engagement.record(leadId, PRICING_PAGE_VISIT, "web");
+      reported.countDown();
+      awaitQuietly(commit);
+    }));
+    Assertions.assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
+    String planJob = jobAt(nurture, TASK_PLAN_NEXT_TOUCH);
+    Future<?> plan = threads.submit(() -> management.executeJob(planJob));
+    // the nurture waits for the report's lock on the lead (without it, it would plan and wait for a message now)
+    await().atMost(Duration.ofSeconds(30)).until(() -> plan.isDone() || jdbc.queryForObject("select count(*) "
+        + "from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()", Integer.class) > 0);
+    commit.countDown();
+    report.get(30, TimeUnit.SECONDS);
+    plan.get(30, TimeUnit.SECONDS);
+    threads.shutdown();
+    driver.runDueJobs();
+
+    assertThat(nurture).hasPassed(GATEWAY_ENGAGED_MEANWHILE, END_LEAD_REQUALIFIED).isEnded();
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isNotEqualTo(Stage.NURTURE);
   }
 
   @Test
@@ -283,6 +329,20 @@ class LeadNurtureProcessTest {
     // the acknowledgement of the capture is not the nurture's
     mailbox.empty();
     return nurture;
+  }
+
+  private String jobAt(ProcessInstance instance, String activityId) {
+    return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult()
+        .getId();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      Assertions.assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private ProcessInstance nurtureOf(UUID leadId) {
