@@ -106,6 +106,8 @@ public final class LeadLifecycle {
     public static final String START_NEW_INQUIRY_RECEIVED = "StartEvent_NewInquiryReceived";
     public static final String TASK_FULFIL_NEW_REQUEST = "Task_FulfilNewRequest";
     public static final String TASK_RESCORE_LEAD = "Task_RescoreLead";
+    public static final String START_LEAD_ENGAGED = "StartEvent_LeadEngaged";
+    public static final String TASK_RESCORE_ENGAGED_LEAD = "Task_RescoreEngagedLead";
 
     private Elements() {
     }

@@ -25,6 +25,8 @@ import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lead.Stage;
 import io.leadflow.lead.StageChange;
 import io.leadflow.lead.StageChangeRepository;
+import io.leadflow.nurture.ActivityReport;
+import io.leadflow.nurture.LeadEngagement;
 import io.leadflow.routing.CustomerAccountRepository;
 import io.leadflow.sla.SlaBreach;
 import io.leadflow.sla.SlaBreachRepository;
@@ -72,6 +74,7 @@ class LeadLifecycleProcessTest {
   @Autowired SlaBreachRepository breaches;
   @Autowired Mailbox mailbox;
   @Autowired LeadIntake intake;
+  @Autowired LeadEngagement engagement;
 
   @BeforeEach
   void setUp() {
@@ -540,6 +543,23 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(leads.findById(leadId).orElseThrow().getScore()).isEqualTo(before + 10);
     Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId.toString()).count())
         .isOne();
+  }
+
+  @Test
+  void shouldRescoreALeadThatSalesWorksWhenItEngagesAndLeaveItWhereItIs() {
+    ProcessInstance instance = offered("engaged@quinn.example");
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    int before = leads.findById(leadId).orElseThrow().getScore();
+
+    LeadEngagement.Recorded recorded = engagement.record(leadId, new ActivityReport(null,
+        ActivityType.PRICING_PAGE_VISIT, null, "https://leadflow.example/pricing", null, null, null), "web");
+    driver.runDueJobs();
+
+    Assertions.assertThat(recorded.forwardedTo()).isEqualTo(LeadEngagement.Forwarded.LIFECYCLE);
+    assertThat(instance).hasPassed(START_LEAD_ENGAGED, TASK_RESCORE_ENGAGED_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
+    Lead lead = leads.findById(leadId).orElseThrow();
+    Assertions.assertThat(lead.getScore()).isEqualTo(before + 10);
+    Assertions.assertThat(lead.getStage()).isEqualTo(Stage.MQL);
   }
 
   @Test
