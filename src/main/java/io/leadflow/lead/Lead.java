@@ -17,6 +17,8 @@ import java.util.UUID;
 @Table(name = "lead")
 public class Lead {
 
+  private static final int CONSENT_SOURCE_LENGTH = 300;
+
   @Id
   @GeneratedValue(strategy = GenerationType.UUID)
   private UUID id;
@@ -121,9 +123,14 @@ public class Lead {
     this.timeframe = timeframe;
   }
 
+  /**
+   * @param source where it was given; as much of it as the column holds, since a landing page's address (its
+   *     referrer with tracking parameters) can be any length and must not cost the lead
+   */
   public void giveConsent(String source, Instant at) {
     this.marketingConsent = true;
-    this.consentSource = source;
+    this.consentSource = source == null || source.length() <= CONSENT_SOURCE_LENGTH ? source
+        : source.substring(0, CONSENT_SOURCE_LENGTH - 1) + "\u2026";
     this.consentAt = at;
     this.unsubscribedAt = null;
   }

@@ -248,6 +248,31 @@ class LeadIntakeIT {
   }
 
   @Test
+  void shouldCaptureWithAnApiKeyOfTheLongestNameAndACampaignOfTheLongestName() {
+    String name = "partner-" + "x".repeat(92);
+    String campaign = "c".repeat(100);
+    ResponseEntity<JsonNode> created = rest.withBasicAuth(ADMIN, PASSWORD).postForEntity("/api/admin/api-keys",
+        Map.of("name", name, "channel", "partner"), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(ApiKeyAuthenticationFilter.HEADER, created.getBody().get("key").asText());
+    Map<String, Object> lead = new HashMap<>(lead("email", "long.names@acme.example", "phone", "+49 89 7654321",
+        "campaign", campaign, "marketingConsent", true));
+    lead.remove("sourceChannel");
+
+    ResponseEntity<JsonNode> captured = rest.postForEntity("/api/leads", new HttpEntity<>(lead, headers),
+        JsonNode.class);
+
+    assertThat(captured.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String leadId = captured.getBody().get("id").asText();
+    assertThat(jdbc.queryForObject("select consent_source from leadflow.lead where id = ?::uuid", String.class,
+        leadId)).isEqualTo("partner (" + campaign + ")");
+    assertThat(jdbc.queryForList("select recorded_by from leadflow.lead_activity where lead_id = ?::uuid",
+        String.class, leadId)).isNotEmpty().containsOnly("api-key:" + name);
+    rest.withBasicAuth(ADMIN, PASSWORD).delete("/api/admin/api-keys/" + created.getBody().get("id").asText());
+  }
+
+  @Test
   void shouldKeepCaptureToThoseWhoCapture() {
     assertThat(rest.withBasicAuth(REP_EMEA, PASSWORD).postForEntity("/api/leads", lead("email", "rep@x.example"),
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -292,6 +317,27 @@ class LeadIntakeIT {
         + "where email = 'landing.visitor@pages.example'"))
         .containsEntry("source_channel", "landing-page").containsEntry("campaign", "spring-webinar")
         .containsEntry("asset", "webinar-recording");
+  }
+
+  @Test
+  void shouldKeepWhereAConsentWasGivenAsFarAsItFitsWhenTheLandingPageAddressIsLong() {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    Map.of("email", "long.referrer@pages.example", "firstName", "Lou", "lastName", "Referrer", "company", "Pages",
+        "country", "DE", "campaign", "spring-webinar", "marketingConsent", "true", "website", "").forEach(form::add);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set(HttpHeaders.REFERER, "https://pages.example/spring?utm_source=" + "s".repeat(1500));
+
+    ResponseEntity<String> answer = rest.withRedirects(Redirects.DONT_FOLLOW).postForEntity("/landing/leads",
+        new HttpEntity<>(form, headers), String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    String consentSource = jdbc.queryForObject("select consent_source from leadflow.lead "
+        + "where email = 'long.referrer@pages.example'", String.class);
+    assertThat(consentSource).hasSize(300).startsWith("landing page https://pages.example/spring?utm_source=sss")
+        .endsWith("\u2026");
+    assertThat(jdbc.queryForObject("select i.consent_source from leadflow.inquiry i join leadflow.lead l "
+        + "on l.id = i.lead_id where l.email = 'long.referrer@pages.example'", String.class)).isEqualTo(consentSource);
   }
 
   @Test
