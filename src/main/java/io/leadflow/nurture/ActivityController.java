@@ -51,8 +51,9 @@ class ActivityController {
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Parameter(hidden = true) Authentication client) {
     engagement.check(report);
-    return record(client, idempotencyKey, report, () -> leads.findById(id).map(Lead::getId).orElseThrow(
-        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead with id " + id)));
+    // the lead is in the path, not the body: the same key and body for another lead is another request
+    return record(client, idempotencyKey, id + " " + json(report), report, () -> leads.findById(id).map(Lead::getId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead with id " + id)));
   }
 
   @PostMapping("/api/activities")
@@ -65,15 +66,16 @@ class ActivityController {
     }
     engagement.check(report);
     String email = report.email().strip().toLowerCase(Locale.ROOT);
-    return record(client, idempotencyKey, report, () -> leads.findByEmail(email).map(Lead::getId).orElseThrow(
+    return record(client, idempotencyKey, json(report), report, () -> leads.findByEmail(email).map(Lead::getId).orElseThrow(
         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead with email " + email)));
   }
 
-  private ResponseEntity<LeadEngagement.Recorded> record(Authentication client, String idempotencyKey,
+  /** @param request what makes a retry the same request: the path's lead and the body */
+  private ResponseEntity<LeadEngagement.Recorded> record(Authentication client, String idempotencyKey, String request,
       ActivityReport report, java.util.function.Supplier<UUID> lead) {
     String by = client.getName();
     IdempotentRequests.Answer answer = transactions.execute(() -> idempotent.execute(client.getName(),
-        idempotencyKey, json(report), () -> new IdempotentRequests.Answer(HttpStatus.CREATED.value(),
+        idempotencyKey, request, () -> new IdempotentRequests.Answer(HttpStatus.CREATED.value(),
             json(engagement.record(lead.get(), report, by)), false)));
     LeadEngagement.Recorded recorded = read(answer.body());
     ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
