@@ -6,12 +6,8 @@ import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.scoring.FreeMailDomains;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.Comparator;
-import java.util.Locale;
+import io.leadflow.system.InvalidRequestException;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,35 +20,35 @@ public class LeadCorrection {
 
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
-  private final Validator validator;
+  private final LeadDataRules rules;
 
-  LeadCorrection(LeadRepository leads, LeadActivityRepository activities, Validator validator) {
+  LeadCorrection(LeadRepository leads, LeadActivityRepository activities, LeadDataRules rules) {
     this.leads = leads;
     this.activities = activities;
-    this.validator = validator;
+    this.rules = rules;
   }
 
   /** @throws IllegalArgumentException naming every invalid field */
   @Transactional
   public void correct(UUID leadId, Map<String, Object> values, String by) {
     Lead lead = leads.findById(leadId).orElseThrow();
-    NewLead corrected = NewLead.of(text(values, "email"), text(values, "firstName"), text(values, "lastName"),
-        text(values, "company"), text(values, "jobTitle"), text(values, "phone"), text(values, "country"),
-        lead.getSourceChannel(), lead.getCampaign());
-    Set<ConstraintViolation<NewLead>> violations = validator.validate(corrected);
-    if (!violations.isEmpty()) {
-      throw new IllegalArgumentException("Please correct: " + violations.stream()
-          .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-          .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
-          .collect(Collectors.joining("; ")));
+    NewLead corrected;
+    try {
+      corrected = rules.cleanCorrection(NewLead.of(text(values, "email"), text(values, "firstName"),
+          text(values, "lastName"), text(values, "company"), text(values, "jobTitle"), text(values, "phone"),
+          text(values, "country"), lead.getSourceChannel(), lead.getCampaign()));
+    } catch (InvalidRequestException invalid) {
+      // Tasklist shows the message of a refused completion: it names each field as the form does
+      throw new IllegalArgumentException("Please correct: " + invalid.errors().stream()
+          .map(problem -> problem.field() + " " + problem.detail()).collect(Collectors.joining("; ")));
     }
-    String email = corrected.email().toLowerCase(Locale.ROOT);
+    String email = corrected.email();
     if (!email.equals(lead.getEmail()) && leads.findByEmail(email).isPresent()) {
       throw new IllegalArgumentException("Please correct: email " + email + " belongs to another lead");
     }
     lead.changeEmail(email);
     lead.describeContact(corrected.firstName(), corrected.lastName(), corrected.jobTitle(), corrected.phone(),
-        corrected.country().toUpperCase(Locale.ROOT));
+        corrected.country());
     String domain = FreeMailDomains.domainOf(email);
     lead.describeCompany(corrected.company(), FreeMailDomains.contains(domain) ? null : domain, lead.getIndustry(),
         lead.getCompanySize());

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class LeadDataRules {
 
   static final int MAX_COMPANY_SIZE = 10_000_000;
+  private static final List<String> CORRECTION_REQUIRED = List.of("email", "firstName", "lastName", "company",
+      "country");
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
           + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
@@ -50,11 +52,25 @@ public class LeadDataRules {
   public NewLead clean(NewLead lead) {
     Problems problems = new Problems();
     IntakeProperties.Channel channel = channel(lead.sourceChannel(), problems);
-    if (channel != null) {
-      for (String field : channel.required()) {
-        if (isMissing(lead, field)) {
-          problems.add(field, "is required for leads from " + lead.sourceChannel());
-        }
+    return clean(lead, channel == null ? List.of() : channel.required(), "for leads from " + lead.sourceChannel(),
+        channel == null ? null : channel.requestType(), problems);
+  }
+
+  /**
+   * Contact data corrected for the CRM ("Fix lead data"), by the rules of capture: the fields its form requires,
+   * whatever channel the lead came from, since the CRM needs them all.
+   *
+   * @throws InvalidRequestException naming every field that breaks a rule
+   */
+  public NewLead cleanCorrection(NewLead lead) {
+    return clean(lead, CORRECTION_REQUIRED, "to correct a lead's data", null, new Problems());
+  }
+
+  private NewLead clean(NewLead lead, List<String> required, String requiredWhy, RequestType channelRequest,
+      Problems problems) {
+    for (String field : required) {
+      if (isMissing(lead, field)) {
+        problems.add(field, "is required " + requiredWhy);
       }
     }
     if (lead.email() == null && (lead.phone() == null || lead.company() == null)
@@ -80,7 +96,7 @@ public class LeadDataRules {
     }
     problems.throwIfAny();
     RequestType requestType = lead.requestType() != null ? lead.requestType()
-        : channel.requestType() != null ? channel.requestType() : RequestType.INQUIRY;
+        : channelRequest != null ? channelRequest : RequestType.INQUIRY;
     return new NewLead(email, firstName, lastName, company, jobTitle, phone, country, lead.sourceChannel(), campaign,
         requestType, asset, interest, lead.industry(), lead.companySize(), lead.jobLevel(), lead.persona(),
         lead.budget(), lead.authority(), lead.need(), lead.timeframe(), lead.marketingConsent(), lead.followUpOn(),
@@ -192,7 +208,9 @@ public class LeadDataRules {
       return null;
     }
     try {
-      PhoneNumber number = PHONES.parse(phone, country == null ? "ZZ" : country);
+      // without a country only "+" marks the international prefix for libphonenumber; "00" means the same
+      PhoneNumber number = country != null ? PHONES.parse(phone, country)
+          : PHONES.parse(phone.startsWith("00") ? "+" + phone.substring(2) : phone, "ZZ");
       if (!PHONES.isValidNumber(number)) {
         problems.add("phone", "is not a valid phone number" + (country == null ? "" : " for " + country));
         return null;

@@ -273,6 +273,20 @@ class LeadIntakeIT {
   }
 
   @Test
+  void shouldTakeA00PrefixAsTheInternationalPrefixWhenNoCountryIsGiven() {
+    Map<String, Object> lead = lead("email", "double.zero@event.example", "sourceChannel", "event", "phone",
+        "0049 30 901820");
+    lead.remove("country");
+
+    ResponseEntity<JsonNode> created = rest.withBasicAuth(MARKETING_OPS, PASSWORD).postForEntity("/api/leads", lead,
+        JsonNode.class);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(jdbc.queryForObject("select phone from leadflow.lead where email = 'double.zero@event.example'",
+        String.class)).isEqualTo("+4930901820");
+  }
+
+  @Test
   void shouldKeepCaptureToThoseWhoCapture() {
     assertThat(rest.withBasicAuth(REP_EMEA, PASSWORD).postForEntity("/api/leads", lead("email", "rep@x.example"),
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -478,6 +478,30 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldRefuseCorrectedLeadDataThatBreaksTheRulesOfCaptureAndKeepItCleaned() {
+    accepted(driver.handRaiser("eve@quinn.example", "DE", "Eve", "Quinn"));
+    ProcessInstance instance = offered(driver.handRaiser("eve.quinn@quinn.example", "DE", "Eve", "Quinn"));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    Task fix = driver.task(instance, TASK_FIX_LEAD_DATA);
+
+    Assertions.assertThatThrownBy(() -> driver.completeAs("mia", fix, Map.of("correctedEmail", "eve.quinn(at)quinn",
+        "correctedFirstName", "Eve", "correctedLastName", "Quinn", "correctedCompany", "Quinn Systems",
+        "correctedCountry", "ZZ"))).hasStackTraceContaining("Please correct: ")
+        .hasStackTraceContaining("email ").hasStackTraceContaining("country ");
+    assertThat(instance).isWaitingAt(TASK_FIX_LEAD_DATA);
+
+    driver.completeAs("mia", fix, Map.of("correctedEmail", " Eve.Quinn@Quinn.example", "correctedFirstName", "Eve",
+        "correctedLastName", "Quinn-Hopper", "correctedCompany", "Quinn Systems", "correctedCountry", "de",
+        "correctedPhone", "030 901820"));
+
+    assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
+        .extracting(Lead::getEmail, Lead::getCountry, Lead::getPhone)
+        .containsExactly("eve.quinn@quinn.example", "DE", "+4930901820");
+  }
+
+  @Test
   void shouldRetryTheOpportunityAfterMarketingOpsFixedTheData() {
     ProcessInstance instance = accepted(driver.handRaiser("grace@quinn.example", "DE", "Grace", "Quinn"));
     // meanwhile somebody captured an Ada Quinn of the same company, and then Grace's record is changed into Ada's
