@@ -2,6 +2,7 @@ package io.leadflow.intake;
 
 import io.leadflow.system.FieldProblem;
 import io.leadflow.system.InvalidRequestException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -49,6 +51,7 @@ public class LeadImports {
   private static final Logger LOG = LoggerFactory.getLogger(LeadImports.class);
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
       .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
   private static final Set<String> COLUMNS = Set.of("email", "firstName", "lastName", "company", "jobTitle", "phone",
       "country", "asset", "interest", "industry", "companySize", "jobLevel", "persona", "budget", "authority", "need",
       "timeframe", "marketingConsent", "followUpOn", "followUpReason", "note");
@@ -102,7 +105,7 @@ public class LeadImports {
     Path upload0 = Files.createTempFile(properties.directory(), "upload-", ".csv");
     try {
       String sha256 = copy(upload, upload0);
-      checkHeader(upload0);
+      checkFile(upload0);
       UUID id = UUID.randomUUID();
       int inserted = jdbc.update("""
           insert into leadflow.lead_import (id, file_sha256, file_name, channel, campaign, request_type, status,
@@ -136,16 +139,12 @@ public class LeadImports {
         id);
     long done = ((Number) job.get("rows_read")).longValue();
     jdbc.update("update leadflow.lead_import set status = 'RUNNING' where id = ?", id);
-    try (Reader reader = Files.newBufferedReader(file(id), StandardCharsets.UTF_8);
-        CSVParser parser = CSV.parse(reader)) {
-      long lineAfterHeader = 1;
+    try (Reader reader = open(file(id)); CSVParser parser = CSV.parse(reader)) {
       long rowsRead = 0;
       for (CSVRecord record : parser) {
-        long line = lineAfterHeader + 1;
-        lineAfterHeader = parser.getCurrentLineNumber();
         rowsRead++;
         if (rowsRead > done) {
-          importRow(id, job, record, line, rowsRead);
+          importRow(id, job, record, firstLine(parser, record), rowsRead);
         }
       }
       jdbc.update("update leadflow.lead_import set status = 'DONE', finished_at = ? where id = ?",
@@ -207,10 +206,12 @@ public class LeadImports {
     });
   }
 
-  /** A file that is not a CSV list of leads is refused at upload, before anything is stored. */
-  private static void checkHeader(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSV.parse(reader)) {
+  /**
+   * A file that is not a CSV list of leads is refused at upload, before anything is stored: its header, and every
+   * row read through, so that a broken quote halfway down refuses the file instead of stopping its import there.
+   */
+  private static void checkFile(Path file) throws IOException {
+    try (Reader reader = open(file); CSVParser parser = CSV.parse(reader)) {
       List<String> header = parser.getHeaderNames();
       List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
       if (header.isEmpty() || !unknown.isEmpty()) {
@@ -218,10 +219,27 @@ public class LeadImports {
             ? "must start with a header row" : "has unknown columns " + unknown) + "; known columns are "
             + COLUMNS.stream().sorted().toList())));
       }
+      parser.stream().count();
     } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException unreadable) {
       throw new InvalidRequestException(List.of(new FieldProblem("file",
-          "is not a readable CSV file with a header row: " + unreadable.getMessage())));
+          "is not a readable CSV file: " + unreadable.getMessage())));
     }
+  }
+
+  /** The file as text; a byte-order mark (Excel's "CSV UTF-8") is not part of the first column's name. */
+  private static Reader open(Path file) throws IOException {
+    BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    return reader;
+  }
+
+  /** The line a row starts on: the parser skips blank lines before it, and a quoted value may span lines. */
+  private static long firstLine(CSVParser parser, CSVRecord record) {
+    return parser.getCurrentLineNumber() - record.stream()
+        .mapToLong(value -> LINE_BREAK.matcher(value).results().count()).sum();
   }
 
   private String copy(InputStream upload, Path target) throws IOException {

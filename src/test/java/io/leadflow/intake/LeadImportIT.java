@@ -102,6 +102,48 @@ class LeadImportIT {
   }
 
   @Test
+  void shouldReadAnExcelFileWithAByteOrderMarkAndNameRowsByTheirLineAcrossBlankLinesAndQuotedLineBreaks() {
+    String csv = "\uFEFFemail,firstName,lastName,company,country,note\n"
+        + "sue@bom-lists.example,Sue,Bom,Bom Lists,DE,\n"
+        + "\n"
+        + "\n"
+        + "tom@bom-lists.example,Tom,Bom,Bom Lists,DE,\"met at the booth,\n"
+        + "asked for pricing\"\n"
+        + "\n"
+        + "not-an-email,Bad,Row,Bom Lists,DE,\n";
+
+    ResponseEntity<JsonNode> upload = upload(csv, "trade-show", "Bom expo", "excel.csv");
+
+    assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    JsonNode done = awaitDone(upload.getBody().get("id").asText());
+    assertThat(done.get("status").asText()).isEqualTo("done");
+    assertThat(done.get("created").asInt()).isEqualTo(2);
+    assertThat(done.get("rejected").asInt()).isEqualTo(1);
+    assertThat(done.get("rejections").get(0).get("line").asLong()).isEqualTo(8);
+    assertThat(jdbc.queryForObject("select i.import_line from leadflow.inquiry i join leadflow.lead l "
+        + "on l.id = i.lead_id where l.email = 'tom@bom-lists.example'", Long.class)).isEqualTo(5L);
+  }
+
+  @Test
+  void shouldRefuseAFileWithABrokenQuoteHalfwayDownAndKeepNothingOfIt() {
+    long imports = jdbc.queryForObject("select count(*) from leadflow.lead_import", Long.class);
+    String csv = """
+        email,firstName,lastName,company,country
+        ann@broken-quote.example,Ann,Quote,Quote Ltd,DE
+        bob@broken-quote.example,Bob,Quote,"Quote" Ltd,DE
+        """;
+
+    ResponseEntity<JsonNode> upload = upload(csv, "trade-show", null, "broken.csv");
+
+    assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(upload.getBody().get("errors").get(0).get("field").asText()).isEqualTo("file");
+    assertThat(upload.getBody().get("errors").get(0).get("detail").asText()).contains("line: 3");
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.lead_import", Long.class)).isEqualTo(imports);
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.lead where email like '%@broken-quote.example'",
+        Long.class)).isZero();
+  }
+
+  @Test
   void shouldKeepImportsToThoseWhoCapture() {
     ResponseEntity<String> byRep = rest.withBasicAuth(REP_EMEA, PASSWORD).postForEntity("/api/leads/imports",
         multipart("email\na@b.example\n", "trade-show", null, "z.csv"), String.class);
