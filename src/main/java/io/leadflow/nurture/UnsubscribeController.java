@@ -1,5 +1,6 @@
 package io.leadflow.nurture;
 
+import io.leadflow.intake.RetryingTransactions;
 import io.leadflow.lead.Lead;
 import io.leadflow.mail.UnsubscribeLinks;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,10 +26,12 @@ class UnsubscribeController {
 
   private final UnsubscribeLinks links;
   private final Unsubscribes unsubscribes;
+  private final RetryingTransactions transactions;
 
-  UnsubscribeController(UnsubscribeLinks links, Unsubscribes unsubscribes) {
+  UnsubscribeController(UnsubscribeLinks links, Unsubscribes unsubscribes, RetryingTransactions transactions) {
     this.links = links;
     this.unsubscribes = unsubscribes;
+    this.transactions = transactions;
   }
 
   @GetMapping("/unsubscribe")
@@ -43,8 +46,9 @@ class UnsubscribeController {
   ModelAndView unsubscribe(@RequestParam(required = false) String lead,
       @RequestParam(required = false) String token,
       @RequestParam(name = "List-Unsubscribe", required = false) String oneClick) {
-    Optional<Lead> done = verified(lead, token).flatMap(id -> unsubscribes.unsubscribe(id,
-        "One-Click".equals(oneClick) ? "One-click unsubscribe from the mail client" : "Unsubscribe link"));
+    // a mail client does not repeat a one-click unsubscribe: a conflict with the lead's process is retried here
+    Optional<Lead> done = verified(lead, token).flatMap(id -> transactions.execute(() -> unsubscribes.unsubscribe(id,
+        "One-Click".equals(oneClick) ? "One-click unsubscribe from the mail client" : "Unsubscribe link")));
     return done.map(unsubscribed -> new ModelAndView("unsubscribe/done",
         Map.of("email", unsubscribed.getEmail() == null ? "" : unsubscribed.getEmail()), HttpStatus.OK))
         .orElseGet(UnsubscribeController::invalid);

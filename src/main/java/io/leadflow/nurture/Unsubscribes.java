@@ -39,7 +39,8 @@ public class Unsubscribes {
   /** @return the lead, now unsubscribed; empty for an unknown lead. Unsubscribing twice changes nothing. */
   @Transactional
   public Optional<Lead> unsubscribe(UUID leadId, String via) {
-    Optional<Lead> found = leads.findById(leadId);
+    // after a step of the lead's process that is changing it now, not beside it (which would fail on its changes)
+    Optional<Lead> found = leads.findAndLock(leadId);
     found.filter(lead -> lead.getUnsubscribedAt() == null).ifPresent(lead -> {
       Instant now = ClockUtil.now().toInstant();
       lead.unsubscribe(now);

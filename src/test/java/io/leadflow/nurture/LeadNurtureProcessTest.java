@@ -235,28 +235,26 @@ class LeadNurtureProcessTest {
     assertThat(nurture).hasPassed(TASK_RESCORE_NURTURED_LEAD).isWaitingAt(TASK_PLAN_NEXT_TOUCH);
 
     // the second visit is being reported, not committed yet, when the nurture plans its next touch
-    ExecutorService threads = Executors.newFixedThreadPool(2);
-    CountDownLatch reported = new CountDownLatch(1);
-    CountDownLatch commit = new CountDownLatch(1);
-    Future<?> report = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-      engagement.record(leadId, PRICING_PAGE_VISIT, "web");
-      reported.countDown();
-      awaitQuietly(commit);
-    }));
-    Assertions.assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
     String planJob = jobAt(nurture, TASK_PLAN_NEXT_TOUCH);
-    Future<?> plan = threads.submit(() -> management.executeJob(planJob));
-    // the nurture waits for the report's lock on the lead (without it, it would plan and wait for a message now)
-    await().atMost(Duration.ofSeconds(30)).until(() -> plan.isDone() || jdbc.queryForObject("select count(*) "
-        + "from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()", Integer.class) > 0);
-    commit.countDown();
-    report.get(30, TimeUnit.SECONDS);
-    plan.get(30, TimeUnit.SECONDS);
-    threads.shutdown();
+    whileAVisitIsBeingReported(leadId, () -> management.executeJob(planJob));
     driver.runDueJobs();
 
     assertThat(nurture).hasPassed(GATEWAY_ENGAGED_MEANWHILE, END_LEAD_REQUALIFIED).isEnded();
     Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isNotEqualTo(Stage.NURTURE);
+  }
+
+  @Test
+  void shouldUnsubscribeALeadWhoseNurtureMovesOnAtTheSameTime() throws Exception {
+    UUID leadId = driver.notReady("busy-unsubscriber@berg.example");
+    driver.runDueJobs();
+    assertThat(nurtureOf(leadId)).isWaitingAt(GATEWAY_WAIT_FOR_ENGAGEMENT);
+
+    // the visit moves the nurture on; the unsubscribe ends it and the lifecycle
+    whileAVisitIsBeingReported(leadId, () -> unsubscribes.unsubscribe(leadId, "Unsubscribe link"));
+
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getUnsubscribedAt).isNotNull();
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId.toString())
+        .count()).isZero();
   }
 
   @Test
@@ -334,6 +332,33 @@ class LeadNurtureProcessTest {
   private String jobAt(ProcessInstance instance, String activityId) {
     return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult()
         .getId();
+  }
+
+  /**
+   * Runs {@code concurrently} while a pricing-page visit of the lead is recorded but not committed, and commits the
+   * visit once that work has finished or waits for a lock; fails if that work failed.
+   */
+  private void whileAVisitIsBeingReported(UUID leadId, Runnable concurrently) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch reported = new CountDownLatch(1);
+      CountDownLatch commit = new CountDownLatch(1);
+      Future<?> report = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+        engagement.record(leadId, PRICING_PAGE_VISIT, "web");
+        reported.countDown();
+        awaitQuietly(commit);
+      }));
+      Assertions.assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<?> work = threads.submit(concurrently);
+      await().atMost(Duration.ofSeconds(30)).until(() -> work.isDone() || jdbc.queryForObject("select count(*) "
+          + "from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()", Integer.class)
+          > 0);
+      commit.countDown();
+      report.get(30, TimeUnit.SECONDS);
+      work.get(30, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
