@@ -376,6 +376,41 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldEscalateALateFirstContactOnTheSecondFollowUpDespiteAnAttemptInTheFirst() {
+    // first follow-up: the rep calls, then sends the lead back to nurture
+    ProcessInstance instance = accepted("second-pass@quinn.example");
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    Task firstFollowUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(firstFollowUp.getAssignee(), firstFollowUp, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+        CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "REACHED", CONTACT_NOTE, "Not before the next budget round"));
+    Task back = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(back.getAssignee(), back, Map.of(FOLLOW_UP_OUTCOME, "NEEDS_NURTURING",
+        STAGE_REASON, "Budget next quarter"));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+
+    // a week later it engages, is an MQL again in the same buying cycle and is accepted again
+    driver.waitFor(Duration.ofDays(7));
+    runtime.createMessageCorrelation("NurturedLeadEngaged").processInstanceBusinessKey(leadId.toString())
+        .correlateAll();
+    driver.runDueJobs();
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    Assertions.assertThat(leads.findById(leadId).orElseThrow().getCycle()).isOne();
+
+    // nobody contacts it this time
+    Task secondFollowUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.waitUntil(secondFollowUp.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_FIRST_CONTACT).hasNotPassed("EndEvent_ContactedInTime")
+        .isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId))
+        .extracting(SlaBreach::getStep, SlaBreach::getOwner)
+        .containsExactly(tuple(SlaStep.FIRST_CONTACT, secondFollowUp.getAssignee()));
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).count()).isOne();
+  }
+
+  @Test
   void shouldRecycleALeadWithoutOutcomeAfterTheCadence() {
     ProcessInstance instance = accepted("cadence@quinn.example");
 
