@@ -9,7 +9,9 @@ import io.leadflow.routing.SalesTeam;
 import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,11 +21,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late
- * task in Cockpit, and tells the people the SLA policy names plus the team's manager. The step's extension properties
- * name the task ({@code forTask}) and its SLA step ({@code slaStep}).
+ * task in Cockpit, and tells the people the SLA policy names plus the team's manager; for a stalled opportunity also
+ * the owner. The step's extension properties name the task ({@code forTask}) and its SLA step ({@code slaStep}).
  */
 @Component("escalateSlaBreach")
 class EscalateSlaBreachDelegate implements JavaDelegate {
+
+  /**
+   * Steps whose late work stays with its owner, who is alerted with the manager ("Owner and manager alerted" in the
+   * model, README "Work opportunity"). The other escalations go to those who can step in.
+   */
+  private static final Set<SlaStep> OWNER_ALERTED = EnumSet.of(SlaStep.OPPORTUNITY_STAGE);
 
   private final LeadRepository leads;
   private final SalesTeamRepository teams;
@@ -56,7 +64,7 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
         task.map(Task::getExecutionId).orElse(null), lead.getFullName() + " (" + lead.getCompany() + ")");
     String manager = Optional.ofNullable(team).flatMap(teams::findById).map(SalesTeam::getManager).orElse(null);
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, step).escalateTo(), manager, task.map(Task::getId).orElse(null),
-        execution.getProcessInstanceId());
+        deadlines.policy(execution, step).escalateTo(), manager, OWNER_ALERTED.contains(step) ? owner : null,
+        task.map(Task::getId).orElse(null), execution.getProcessInstanceId());
   }
 }

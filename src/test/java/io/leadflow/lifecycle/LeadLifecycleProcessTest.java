@@ -477,6 +477,7 @@ class LeadLifecycleProcessTest {
   @Test
   void shouldAlertWhenAnOpportunityStaysInItsStageTooLong() {
     ProcessInstance instance = opportunity("stalled@quinn.example");
+    String rep = driver.task(instance, TASK_WORK_OPPORTUNITY).getAssignee();
 
     // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn)
     driver.waitFor(Duration.ofDays(61));
@@ -485,6 +486,11 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(SlaBreaches.INCIDENT_TYPE).singleResult().getIncidentMessage())
         .contains("progress of the opportunity");
+    // the owner and the manager are alerted
+    for (String alerted : List.of(rep, "max")) {
+      Assertions.assertThat(mailbox.receivedBy(alerted + "@leadflow.example", "Overdue: progress of the opportunity"))
+          .as(alerted).hasSize(1);
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ CRM refusals
