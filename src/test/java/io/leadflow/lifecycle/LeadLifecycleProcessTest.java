@@ -37,6 +37,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -238,6 +239,27 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId)).singleElement()
         .satisfies(breach -> Assertions.assertThat(breach.getResolvedAt()).isNotNull());
+  }
+
+  @Test
+  void shouldNotEscalateAReviewCompletedBeforeItsEscalationRan() {
+    UUID leadId = driver.handRaiser("review-race@quinn.example", "JP");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    Task review = driver.task(instance, TASK_REVIEW_MQL);
+
+    // the deadline passes: its timer leaves the escalation as a job that the job executor has not run yet ...
+    ClockUtil.setCurrentTime(Date.from(review.getDueDate().toInstant().plus(Duration.ofMinutes(5))));
+    engine.getManagementService().executeJob(timer(instance, BOUNDARY_REVIEW_SLA_BREACHED).getId());
+    Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(TASK_ESCALATE_LATE_REVIEW).count()).isOne();
+    // ... when marketing ops complete the review; then the escalation runs
+    driver.completeAs("mia", review, Map.of(REVIEW_OUTCOME, "ROUTE", SALES_TEAM, "sales-americas"));
+
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_REVIEW).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId)).isEmpty();
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example", "Overdue")).isEmpty();
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   @Test
