@@ -1,5 +1,6 @@
 package io.leadflow.lead;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +12,6 @@ public interface LeadActivityRepository extends JpaRepository<LeadActivity, UUID
   @Query("select a from LeadActivity a where a.leadId = :leadId order by a.occurredAt")
   List<LeadActivity> findByLeadIdOrderByOccurredAtAsc(UUID leadId);
 
-  @Query("select count(a) from LeadActivity a where a.leadId = :leadId and a.cycle = :cycle and a.type = :type")
-  long countByLeadIdAndCycleAndType(UUID leadId, int cycle, ActivityType type);
+  @Query("select count(a) from LeadActivity a where a.leadId = :leadId and a.type = :type and a.occurredAt >= :since")
+  long countByLeadIdAndTypeSince(UUID leadId, ActivityType type, Instant since);
 }

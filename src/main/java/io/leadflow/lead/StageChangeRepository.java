@@ -1,5 +1,6 @@
 package io.leadflow.lead;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,4 +11,8 @@ public interface StageChangeRepository extends JpaRepository<StageChange, Long> 
 
   @Query("select c from StageChange c where c.leadId = :leadId order by c.changedAt, c.id")
   List<StageChange> findByLeadIdOrderByChangedAtAscIdAsc(UUID leadId);
+
+  /** When the lead last entered the stage, or null if it never did. */
+  @Query("select max(c.changedAt) from StageChange c where c.leadId = :leadId and c.toStage = :stage")
+  Instant lastEntered(UUID leadId, Stage stage);
 }

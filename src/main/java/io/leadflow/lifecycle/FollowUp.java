@@ -1,9 +1,10 @@
 package io.leadflow.lifecycle;
 
 import io.leadflow.lead.ActivityType;
-import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivityRepository;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Stage;
+import io.leadflow.lead.StageChangeRepository;
+import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -12,18 +13,26 @@ import org.springframework.stereotype.Component;
 @Component("followUp")
 public class FollowUp {
 
-  private final LeadRepository leads;
+  private final StageChangeRepository stageChanges;
   private final LeadActivityRepository activities;
 
-  FollowUp(LeadRepository leads, LeadActivityRepository activities) {
-    this.leads = leads;
+  FollowUp(StageChangeRepository stageChanges, LeadActivityRepository activities) {
+    this.stageChanges = stageChanges;
     this.activities = activities;
   }
 
-  /** Whether the rep has logged a contact attempt in the lead's current cycle. */
+  /**
+   * Whether the rep has logged a contact attempt in the current follow-up, that is since the lead last entered SAL
+   * (every follow-up starts right after the acceptance). Not since the start of the buying cycle: a lead that went back
+   * to nurture and was accepted again keeps its cycle, and an attempt of its first follow-up must not count as the
+   * first contact of the second.
+   */
   public boolean contacted(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
-        .orElseThrow();
-    return activities.countByLeadIdAndCycleAndType(lead.getId(), lead.getCycle(), ActivityType.CONTACT_ATTEMPT) > 0;
+    UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    Instant accepted = stageChanges.lastEntered(leadId, Stage.SAL);
+    if (accepted == null) {
+      throw new IllegalStateException("Lead " + leadId + " is followed up but was never sales-accepted");
+    }
+    return activities.countByLeadIdAndTypeSince(leadId, ActivityType.CONTACT_ATTEMPT, accepted) > 0;
   }
 }

@@ -6,15 +6,22 @@ import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.EngineAsSystem;
 import io.leadflow.system.InvalidRequestException;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -22,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives a lead to another rep in one step: the lead's owner and team, the lifecycle's {@code salesRep} and
- * {@code salesTeam}, and the rep's open task, so the new rep finds it in Tasklist and reminders go to them.
+ * {@code salesTeam}, and the rep's open task, so the new rep finds it in Tasklist and reminders go to them. The task
+ * leaves the old team and the previous rep: they can no longer see or complete it.
  */
 @Service
 public class LeadReassignment {
@@ -33,15 +41,20 @@ public class LeadReassignment {
   private final SalesTeamRepository teams;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final AuthorizationService authorizations;
+  private final EngineAsSystem system;
 
   LeadReassignment(LeadRepository leads, LeadActivityRepository activities, SalesRepRepository reps,
-      SalesTeamRepository teams, RuntimeService runtime, TaskService tasks) {
+      SalesTeamRepository teams, RuntimeService runtime, TaskService tasks, AuthorizationService authorizations,
+      EngineAsSystem system) {
     this.leads = leads;
     this.activities = activities;
     this.reps = reps;
     this.teams = teams;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.authorizations = authorizations;
+    this.system = system;
   }
 
   /** What changed: the new owner and team, the reason shown to the rep, and the tasks now assigned to them. */
@@ -81,7 +94,7 @@ public class LeadReassignment {
     runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.ROUTING_REASON, reason);
     List<String> moved = tasks.createTaskQuery().processInstanceId(lifecycle.getId()).active().listPage(0, 100).stream()
         .filter(task -> isSalesWork(task, previousTeam))
-        .map(task -> handOver(task, rep))
+        .map(task -> handOver(task, previousTeam, rep))
         .toList();
     lead.assign(rep.getTeamId(), rep.getUserId(), now);
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, by)
@@ -99,13 +112,41 @@ public class LeadReassignment {
             && (Objects.equals(link.getGroupId(), team) || teams.existsById(link.getGroupId())));
   }
 
-  private String handOver(Task task, SalesRep rep) {
-    boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .anyMatch(link -> rep.getTeamId().equals(link.getGroupId()));
-    if (!candidate) {
-      tasks.addCandidateGroup(task.getId(), rep.getTeamId());
+  private String handOver(Task task, String previousTeam, SalesRep rep) {
+    String newTeam = rep.getTeamId();
+    boolean candidate = false;
+    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+      String group = link.getGroupId();
+      if (group == null || !IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (group.equals(newTeam)) {
+        candidate = true;
+      } else if (group.equals(previousTeam) || teams.existsById(group)) {
+        tasks.deleteCandidateGroup(task.getId(), group);
+        revoke(task.getId(), query -> query.groupIdIn(group));
+      }
     }
+    if (!candidate) {
+      tasks.addCandidateGroup(task.getId(), newTeam);
+    }
+    String previousAssignee = task.getAssignee();
     tasks.setAssignee(task.getId(), rep.getUserId());
+    if (previousAssignee != null && !previousAssignee.equals(rep.getUserId())) {
+      revoke(task.getId(), query -> query.userIdIn(previousAssignee));
+    }
     return task.getId();
+  }
+
+  /**
+   * Camunda grants a task's candidate groups and assignees READ and UPDATE on it, but removing the candidate group or
+   * changing the assignee leaves that grant in place: without this the old team could still open and complete the
+   * task. The grants are Leadflow's to clean up, not the manager's (who may not change authorizations).
+   */
+  private void revoke(String taskId, UnaryOperator<AuthorizationQuery> whose) {
+    system.run(() -> whose.apply(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+            .resourceId(taskId)).list().stream()
+        .map(Authorization::getId)
+        .forEach(authorizations::deleteAuthorization));
   }
 }

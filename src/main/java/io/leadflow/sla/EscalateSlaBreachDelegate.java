@@ -9,7 +9,9 @@ import io.leadflow.routing.SalesTeam;
 import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,11 +21,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late
- * task in Cockpit, and tells the people the SLA policy names plus the team's manager. The step's extension properties
- * name the task ({@code forTask}) and its SLA step ({@code slaStep}).
+ * task in Cockpit, and tells the people the SLA policy names plus the team's manager; for a stalled opportunity also
+ * the owner. Does nothing when the task is no longer open by the time it runs. The step's extension properties name
+ * the task ({@code forTask}) and its SLA step ({@code slaStep}).
  */
 @Component("escalateSlaBreach")
 class EscalateSlaBreachDelegate implements JavaDelegate {
+
+  /**
+   * Steps whose late work stays with its owner, who is alerted with the manager ("Owner and manager alerted" in the
+   * model, README "Work opportunity"). The other escalations go to those who can step in.
+   */
+  private static final Set<SlaStep> OWNER_ALERTED = EnumSet.of(SlaStep.OPPORTUNITY_STAGE);
 
   private final LeadRepository leads;
   private final SalesTeamRepository teams;
@@ -43,20 +52,26 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SlaStep step = SlaStep.valueOf(ElementProperties.required(execution, LeadLifecycle.Properties.SLA_STEP));
-    Optional<Task> task = LeadTasks.open(execution,
-        ElementProperties.required(execution, LeadLifecycle.Properties.FOR_TASK));
+    Task task = LeadTasks.open(execution, ElementProperties.required(execution, LeadLifecycle.Properties.FOR_TASK))
+        .orElse(null);
+    if (task == null) {
+      // the escalation runs as a job of its own after the deadline's timer; the task was completed in between (or the
+      // work is between two attempts). A breach recorded now would stay open, since the completion that resolves it
+      // has passed, and managers would be mailed about finished work. Like a reminder, it has nothing left to do.
+      return;
+    }
     Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
     Instant now = ClockUtil.now().toInstant();
-    String owner = task.map(Task::getAssignee)
-        .orElse((String) execution.getVariable(LeadLifecycle.Variables.SALES_REP));
+    String owner = task.getAssignee() != null ? task.getAssignee()
+        : (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
-    Instant due = task.map(Task::getDueDate).map(java.util.Date::toInstant).orElse(now);
+    Instant due = task.getDueDate() == null ? now : task.getDueDate().toInstant();
     SlaBreach breach = breaches.record(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
-        task.map(Task::getExecutionId).orElse(null), lead.getFullName() + " (" + lead.getCompany() + ")");
+        task.getExecutionId(), lead.getFullName() + " (" + lead.getCompany() + ")");
     String manager = Optional.ofNullable(team).flatMap(teams::findById).map(SalesTeam::getManager).orElse(null);
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, step).escalateTo(), manager, task.map(Task::getId).orElse(null),
-        execution.getProcessInstanceId());
+        deadlines.policy(execution, step).escalateTo(), manager, OWNER_ALERTED.contains(step) ? owner : null,
+        task.getId(), execution.getProcessInstanceId());
   }
 }

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Tells managers about a missed deadline, once per recipient even when the escalating step is retried. */
+/**
+ * Tells managers (and, when the caller names them, the owner of the late work) about a missed deadline, once per
+ * recipient even when the escalating step is retried.
+ */
 @Service
 public class Escalations {
 
@@ -34,14 +37,17 @@ public class Escalations {
   /**
    * @param group the group the SLA policy escalates to
    * @param manager the owning team's manager, if any
+   * @param owner the user who owns the late work and is to be alerted too, or null
    * @param taskId the late task, if it is still open
    */
-  public void send(String key, Lead lead, SlaBreach breach, String group, String manager, String taskId,
-      String processInstanceId) {
+  public void send(String key, Lead lead, SlaBreach breach, String group, String manager, String owner,
+      String taskId, String processInstanceId) {
     Set<String> recipients = new LinkedHashSet<>(staff.emailsOfGroup(group));
-    String managerEmail = staff.emailOf(manager);
-    if (managerEmail != null) {
-      recipients.add(managerEmail);
+    for (String user : new String[] {manager, owner}) {
+      String email = staff.emailOf(user);
+      if (email != null) {
+        recipients.add(email);
+      }
     }
     if (recipients.isEmpty()) {
       throw new IllegalStateException("Nobody to escalate the missed " + breach.getStep() + " deadline of lead "

@@ -59,6 +59,7 @@ class ReassignLateLeadDelegate implements JavaDelegate {
     execution.setVariable(LeadLifecycle.Variables.ROUTING_REASON, next.reason());
     String manager = teams.findById(team).map(SalesTeam::getManager).orElse(null);
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, SlaStep.ACCEPTANCE).escalateTo(), manager, null, execution.getProcessInstanceId());
+        deadlines.policy(execution, SlaStep.ACCEPTANCE).escalateTo(), manager, null, null,
+        execution.getProcessInstanceId());
   }
 }

@@ -37,6 +37,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -241,6 +242,27 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldNotEscalateAReviewCompletedBeforeItsEscalationRan() {
+    UUID leadId = driver.handRaiser("review-race@quinn.example", "JP");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    Task review = driver.task(instance, TASK_REVIEW_MQL);
+
+    // the deadline passes: its timer leaves the escalation as a job that the job executor has not run yet ...
+    ClockUtil.setCurrentTime(Date.from(review.getDueDate().toInstant().plus(Duration.ofMinutes(5))));
+    engine.getManagementService().executeJob(timer(instance, BOUNDARY_REVIEW_SLA_BREACHED).getId());
+    Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(TASK_ESCALATE_LATE_REVIEW).count()).isOne();
+    // ... when marketing ops complete the review; then the escalation runs
+    driver.completeAs("mia", review, Map.of(REVIEW_OUTCOME, "ROUTE", SALES_TEAM, "sales-americas"));
+
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_REVIEW).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId)).isEmpty();
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example", "Overdue")).isEmpty();
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
   void shouldSendAReviewedLeadBackToNurtureOrDisqualifyIt() {
     ProcessInstance toNurture = reviewed("review-nurture@quinn.example",
         Map.of(REVIEW_OUTCOME, "NURTURE", STAGE_REASON, "Student project, not a buyer yet"));
@@ -376,6 +398,41 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldEscalateALateFirstContactOnTheSecondFollowUpDespiteAnAttemptInTheFirst() {
+    // first follow-up: the rep calls, then sends the lead back to nurture
+    ProcessInstance instance = accepted("second-pass@quinn.example");
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    Task firstFollowUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(firstFollowUp.getAssignee(), firstFollowUp, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+        CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "REACHED", CONTACT_NOTE, "Not before the next budget round"));
+    Task back = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(back.getAssignee(), back, Map.of(FOLLOW_UP_OUTCOME, "NEEDS_NURTURING",
+        STAGE_REASON, "Budget next quarter"));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+
+    // a week later it engages, is an MQL again in the same buying cycle and is accepted again
+    driver.waitFor(Duration.ofDays(7));
+    runtime.createMessageCorrelation("NurturedLeadEngaged").processInstanceBusinessKey(leadId.toString())
+        .correlateAll();
+    driver.runDueJobs();
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    Assertions.assertThat(leads.findById(leadId).orElseThrow().getCycle()).isOne();
+
+    // nobody contacts it this time
+    Task secondFollowUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.waitUntil(secondFollowUp.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+
+    assertThat(instance).hasPassed(TASK_ESCALATE_LATE_FIRST_CONTACT).hasNotPassed("EndEvent_ContactedInTime")
+        .isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId))
+        .extracting(SlaBreach::getStep, SlaBreach::getOwner)
+        .containsExactly(tuple(SlaStep.FIRST_CONTACT, secondFollowUp.getAssignee()));
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).count()).isOne();
+  }
+
+  @Test
   void shouldRecycleALeadWithoutOutcomeAfterTheCadence() {
     ProcessInstance instance = accepted("cadence@quinn.example");
 
@@ -442,6 +499,7 @@ class LeadLifecycleProcessTest {
   @Test
   void shouldAlertWhenAnOpportunityStaysInItsStageTooLong() {
     ProcessInstance instance = opportunity("stalled@quinn.example");
+    String rep = driver.task(instance, TASK_WORK_OPPORTUNITY).getAssignee();
 
     // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn)
     driver.waitFor(Duration.ofDays(61));
@@ -450,6 +508,11 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(SlaBreaches.INCIDENT_TYPE).singleResult().getIncidentMessage())
         .contains("progress of the opportunity");
+    // the owner and the manager are alerted
+    for (String alerted : List.of(rep, "max")) {
+      Assertions.assertThat(mailbox.receivedBy(alerted + "@leadflow.example", "Overdue: progress of the opportunity"))
+          .as(alerted).hasSize(1);
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ CRM refusals

@@ -161,6 +161,28 @@ class SalesOrganisationIT {
   }
 
   @Test
+  void shouldTakeTheTaskAwayFromTheOldTeamWhenALeadGoesToAnotherTeam() {
+    String leadId = postLead("gavin@hooli-xyz.example", "DE");
+    Task accept = awaitTask(leadId, "Task_AcceptLead");
+    assertThat(tasks.getIdentityLinksForTask(accept.getId())).extracting(link -> link.getGroupId())
+        .contains("sales-emea");
+
+    ResponseEntity<JsonNode> moved = put(MANAGER, "/api/leads/" + leadId + "/owner", Map.of("rep", REP_AMERICAS));
+
+    assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+    // both reps of EMEA, the one who had the task among them, lose it: not listed, not to be completed
+    for (String oldTeam : List.of(REP_EMEA, "lena")) {
+      assertThat(tasksSeenBy(oldTeam, leadId)).as(oldTeam).isEmpty();
+      assertThat(submitAccept(oldTeam, accept.getId()).getStatusCode()).as(oldTeam).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(tasks.getIdentityLinksForTask(accept.getId())).extracting(link -> link.getGroupId())
+        .doesNotContain("sales-emea").contains("sales-americas");
+    assertThat(tasksSeenBy("omar", leadId)).as("omar, Americas").hasSize(1);
+    assertThat(submitAccept(REP_AMERICAS, accept.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks.createTaskQuery().taskId(accept.getId()).count()).isZero();
+  }
+
+  @Test
   void shouldQueueALeadNobodyCanTakeAndTellTheManager() throws Exception {
     var nils = identity.newUser("nils");
     nils.setFirstName("Nils");
@@ -202,6 +224,17 @@ class SalesOrganisationIT {
   private ResponseEntity<JsonNode> put(String user, String path, Map<String, Object> body) {
     return rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.PUT, new HttpEntity<>(body),
         JsonNode.class);
+  }
+
+  private JsonNode tasksSeenBy(String user, String leadId) {
+    return rest.withBasicAuth(user, PASSWORD).getForObject(
+        "/engine-rest/task?processInstanceBusinessKey={id}&maxResults=10", JsonNode.class, leadId);
+  }
+
+  private ResponseEntity<String> submitAccept(String user, String taskId) {
+    return rest.withBasicAuth(user, PASSWORD).postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of(LeadLifecycle.Variables.ACCEPT_OUTCOME, Map.of("value", "ACCEPT"))),
+        String.class, taskId);
   }
 
   private String postLead(String email, String country) {
