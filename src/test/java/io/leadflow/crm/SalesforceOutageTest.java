@@ -51,6 +51,7 @@ class SalesforceOutageTest {
   }
 
   private static final String LEADS = SalesforceServer.API + "/Lead/Leadflow_Id__c/";
+  private static final String OPPORTUNITIES = SalesforceServer.API + "/Opportunity/Leadflow_Opportunity_Id__c/";
 
   @Autowired ProcessEngine engine;
   @Autowired LifecycleDriver driver;
@@ -130,6 +131,39 @@ class SalesforceOutageTest {
     salesforce.verify(2, patchRequestedFor(urlEqualTo(LEADS + instance.getBusinessKey())));
     assertThat(jdbc.queryForObject("select count(*) from leadflow.crm_link where external_id = ?::uuid",
         Long.class, instance.getBusinessKey())).isOne();
+  }
+
+  @Test
+  void shouldUpsertTheSameOpportunityWhenCreatingItRunsAgainAfterACrashBeforeItsCommit() {
+    ProcessInstance instance = offered("linus@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
+        {"id":"00Q5e00000LinusQu","success":true,"errors":[],"created":true}""", 201)));
+    salesforce.stubFor(patch(urlPathMatching(OPPORTUNITIES + ".*")).willReturn(jsonResponse("""
+        {"id":"0065e00000LinusQu","success":true,"errors":[],"created":true}""", 201)));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+
+    // the rep qualifies the lead; Salesforce creates the opportunity, then the node dies before the step commits
+    try (CrashBeforeCommit crash = CrashBeforeCommit.onInsertInto(jdbc, "public.act_ru_task")) {
+      driver.completeAsAllowingFailures(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+          OPPORTUNITY_AMOUNT, 40000, EXPECTED_CLOSE_DATE, "2027-05-31"));
+    }
+    assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY)).isNull();
+    salesforce.verify(1, patchRequestedFor(urlPathMatching(OPPORTUNITIES + ".*")));
+
+    // the job runs again
+    ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));
+    driver.runDueJobs();
+
+    assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY)).isNotNull();
+    // both attempts upserted the opportunity under one external id: Salesforce holds one opportunity, not two
+    assertThat(salesforce.findAll(patchRequestedFor(urlPathMatching(OPPORTUNITIES + ".*"))))
+        .hasSize(2)
+        .extracting(request -> request.getUrl()).containsOnly(OPPORTUNITIES + runtime.getVariable(instance.getId(),
+            OPPORTUNITY_ID));
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.crm_link where object_type = 'Opportunity' "
+        + "and lead_id = ?::uuid", Long.class, instance.getBusinessKey())).isOne();
   }
 
   @Test
