@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Create opportunity in CRM": the sales-qualified lead becomes an opportunity with the rep's first forecast; lead
- * and opportunity are written to the CRM.
+ * and opportunity are written to the CRM; data the CRM refuses goes to marketing ops.
  */
 @Component("createOpportunity")
 class CreateOpportunityDelegate implements JavaDelegate {
@@ -23,7 +23,9 @@ class CreateOpportunityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Lead lead = opportunities.lead(execution);
-    crm.upsertLead(execution, lead, "lead");
-    crm.upsertOpportunity(execution, lead, opportunities.withForecast(execution, lead), "opportunity");
+    crm.refusalToMarketingOps(execution, () -> {
+      crm.upsertLead(execution, lead, "lead");
+      crm.upsertOpportunity(execution, lead, opportunities.withForecast(execution, lead), "opportunity");
+    });
   }
 }

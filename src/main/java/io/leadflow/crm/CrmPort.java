@@ -7,8 +7,8 @@ import java.util.UUID;
  * that a retried call updates the record it created instead of creating a second one.
  *
  * <p>Failures: {@link CrmUnavailableException} when the CRM cannot be reached or asks to slow down (the step retries
- * and ends in an incident), {@link CrmRejectedException} when the CRM refuses the data (retrying cannot help; the
- * process sends the lead to marketing ops to fix it).
+ * and ends in an incident), {@link CrmRejectedException} when the CRM refuses the data (the steps that write the
+ * lead send it to marketing ops to fix, the others fail as in an outage; see {@link CrmRecords}).
  */
 public interface CrmPort {
 

@@ -13,9 +13,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes the lifecycle's records to the CRM. Each write is an upsert by Leadflow's id and is skipped once it is done,
- * so a retried step neither repeats nor duplicates it. Data the CRM refuses becomes the BPMN error
- * {@value LeadLifecycle#ERROR_CRM_REJECTED_DATA} where the model catches it (marketing ops fix the data), with the
- * CRM's code and message in the variables crmErrorCode and crmErrorMessage.
+ * so a retried step neither repeats nor duplicates it.
+ *
+ * <p>Data the CRM refuses ({@link CrmRejectedException}) fails the step like an outage: it is retried (a refusal
+ * such as Salesforce's UNABLE_TO_LOCK_ROW passes on a later try) and ends in an incident with the CRM's message.
+ * Only the steps whose model catches {@value LeadLifecycle#ERROR_CRM_REJECTED_DATA} (Update lead in CRM, Create
+ * opportunity in CRM) send a refusal to marketing ops instead, through {@link #refusalToMarketingOps}: what they write
+ * is the lead, which "Fix lead data" corrects. A refused contact attempt, forecast or outcome is not lead data that
+ * marketing ops could fix there; it needs a look in the CRM (a validation rule, a record sales converted or deleted).
  */
 @Service
 public class CrmRecords {
@@ -49,13 +54,23 @@ public class CrmRecords {
         activity.getOccurredAt(), staff.emailOf(ownerUserId))));
   }
 
-  private String write(DelegateExecution execution, String purpose, Supplier<String> upsert) {
+  /**
+   * Runs the step's writes; data the CRM refuses becomes the BPMN error
+   * {@value LeadLifecycle#ERROR_CRM_REJECTED_DATA}, with the CRM's code and message in the variables crmErrorCode and
+   * crmErrorMessage for marketing ops. Only for a step whose model catches the error: the engine fails a step whose
+   * BPMN error nobody catches, and its incident would say that instead of what the CRM refused.
+   */
+  public void refusalToMarketingOps(DelegateExecution execution, Runnable writes) {
     try {
-      return sideEffects.untilDone(SideEffects.key(execution, purpose), upsert);
+      writes.run();
     } catch (CrmRejectedException rejected) {
       execution.setVariable(LeadLifecycle.Variables.CRM_ERROR_CODE, rejected.getCode());
       execution.setVariable(LeadLifecycle.Variables.CRM_ERROR_MESSAGE, rejected.getMessage());
       throw new BpmnError(LeadLifecycle.ERROR_CRM_REJECTED_DATA, rejected.getMessage());
     }
+  }
+
+  private String write(DelegateExecution execution, String purpose, Supplier<String> upsert) {
+    return sideEffects.untilDone(SideEffects.key(execution, purpose), upsert);
   }
 }

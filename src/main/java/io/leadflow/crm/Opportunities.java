@@ -5,6 +5,8 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Opportunity;
 import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import io.leadflow.system.SideEffectIds;
+import io.leadflow.system.SideEffects;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -39,13 +41,24 @@ class Opportunities {
   Opportunity withForecast(DelegateExecution execution, Lead lead) {
     Object id = execution.getVariable(Variables.OPPORTUNITY_ID);
     Opportunity deal = id != null ? opportunities.findById(UUID.fromString(id.toString())).orElseThrow()
-        : opportunities.save(new Opportunity(UUID.randomUUID(), lead, currency, ClockUtil.now().toInstant()));
+        : created(execution, lead);
     execution.setVariable(Variables.OPPORTUNITY_ID, deal.getId().toString());
     Object amount = execution.getVariable(Variables.OPPORTUNITY_AMOUNT);
     Object close = execution.getVariable(Variables.EXPECTED_CLOSE_DATE);
     deal.forecast(amount == null ? deal.getAmount() : new BigDecimal(amount.toString()),
         close == null || close.toString().isBlank() ? deal.getExpectedCloseDate() : date(close.toString()));
     return deal;
+  }
+
+  /**
+   * The new opportunity's id is the CRM's external id. It comes from the step's side-effect key, not at random: a step
+   * that upserted the opportunity and then rolled back (a lost answer, a crash before the commit) upserts the same
+   * one when it runs again instead of a second.
+   */
+  private Opportunity created(DelegateExecution execution, Lead lead) {
+    UUID id = SideEffectIds.of(SideEffects.key(execution, "opportunity"));
+    return opportunities.findById(id).orElseGet(() -> opportunities.save(
+        new Opportunity(id, lead, currency, ClockUtil.now().toInstant())));
   }
 
   private static LocalDate date(String value) {

@@ -87,8 +87,7 @@ class SalesforceCrm implements CrmPort {
         lead.score() == null ? null : "Leadflow score: " + lead.score(),
         lead.campaign() == null ? null : "Campaign: " + lead.campaign(),
         lead.stage() == null ? null : "Leadflow stage: " + lead.stage()));
-    String description = join(" · ", join(" ", lead.firstName(), lead.lastName()), lead.company(), lead.stage());
-    return upsert(LEAD, "lead", properties.leadIdField(), lead.leadId(), lead.leadId(), fields, description);
+    return upsert(LEAD, "lead", properties.leadIdField(), lead.leadId(), lead.leadId(), fields, describe(lead));
   }
 
   @Override
@@ -128,11 +127,20 @@ class SalesforceCrm implements CrmPort {
         opportunity.currency() == null ? null : "Amount in " + opportunity.currency(),
         opportunity.ownerEmail() == null ? null : "Owner in Leadflow: " + opportunity.ownerEmail()));
     put(fields, properties.lostToField(), opportunity.lostTo());
-    String description = join(" · ", opportunity.name(), opportunity.stage(),
+    return upsert(OPPORTUNITY, "opportunity", properties.opportunityIdField(), opportunity.opportunityId(),
+        opportunity.leadId(), fields, describe(opportunity));
+  }
+
+  /** How the lead's page names the Lead record (crm_link.description). */
+  static String describe(CrmLead lead) {
+    return join(" · ", join(" ", lead.firstName(), lead.lastName()), lead.company(), lead.stage());
+  }
+
+  /** How the lead's page names the Opportunity record (crm_link.description). */
+  static String describe(CrmOpportunity opportunity) {
+    return join(" · ", opportunity.name(), opportunity.stage(),
         opportunity.amount() == null ? null : join(" ", opportunity.amount().toPlainString(), opportunity.currency()),
         opportunity.lostTo() == null ? null : "lost to " + opportunity.lostTo());
-    return upsert(OPPORTUNITY, "opportunity", properties.opportunityIdField(), opportunity.opportunityId(),
-        opportunity.leadId(), fields, description);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.leadflow.crm;
 
+import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.LeadLifecycle;
 import java.util.UUID;
@@ -7,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Update lead in CRM": the accepted lead, with its owner, is created or updated in the CRM. */
+/**
+ * "Update lead in CRM": the accepted lead, with its owner, is created or updated in the CRM; data the CRM refuses goes
+ * to marketing ops.
+ */
 @Component("syncLeadToCrm")
 class SyncLeadToCrmDelegate implements JavaDelegate {
 
@@ -21,7 +25,8 @@ class SyncLeadToCrmDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    crm.upsertLead(execution, leads.findById(UUID.fromString((String) execution.getVariable(
-        LeadLifecycle.Variables.LEAD_ID))).orElseThrow(), "lead");
+    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+        .orElseThrow();
+    crm.refusalToMarketingOps(execution, () -> crm.upsertLead(execution, lead, "lead"));
   }
 }

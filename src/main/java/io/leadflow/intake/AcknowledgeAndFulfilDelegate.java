@@ -10,6 +10,7 @@ import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
 import io.leadflow.mail.MailPort;
+import io.leadflow.mail.MailRejectedException;
 import io.leadflow.system.SideEffectIds;
 import io.leadflow.system.SideEffects;
 import java.sql.Timestamp;
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Acknowledge and fulfil" (and "Fulfil open requests" in nurture): thanks the lead at once for every response not
  * acknowledged yet and sends what they asked for, personalised by their interest. Each mail goes at most once, even
- * when the step is retried, and the lead's record shows what was sent and when. A response that asked for nothing (a
- * list row) or a lead without email gets no mail.
+ * when the step is retried, and the lead's record shows what was sent and when, or that the mail server refused the
+ * address for good. A response that asked for nothing (a list row) or a lead without email gets no mail.
  */
 @Component("acknowledgeAndFulfil")
 class AcknowledgeAndFulfilDelegate implements JavaDelegate {
@@ -82,13 +83,23 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
     model.put("campaign", request.campaign());
     // keyed by the response, not the job: a response is acknowledged once whichever step gets to it
     String key = TEMPLATE + "/" + request.id();
-    sideEffects.atMostOnce(key,
-        () -> mail.send(new Mail(lead.getEmail(), TEMPLATE, model, MailKind.TRANSACTIONAL, lead.getId())));
     UUID activityId = SideEffectIds.of(key);
+    String subject = "Acknowledgement with " + content.title();
+    try {
+      sideEffects.atMostOnce(key,
+          () -> mail.send(new Mail(lead.getEmail(), TEMPLATE, model, MailKind.TRANSACTIONAL, lead.getId())));
+    } catch (MailRejectedException rejected) {
+      // an address refused for good (550 user unknown) takes no retry; the lead goes on to scoring and routing
+      if (!activities.existsById(activityId)) {
+        activities.save(LeadActivity.mailRejected(activityId, lead, ClockUtil.now().toInstant(), subject,
+            rejected.getReason()));
+      }
+      return;
+    }
     if (!activities.existsById(activityId)) {
       activities.save(new LeadActivity(activityId, lead, ActivityType.EMAIL_SENT, ClockUtil.now().toInstant(),
           CurrentUser.of(execution)).from(request.channel(), request.campaign(), request.asset())
-          .about("Acknowledgement with " + content.title(), null, content.url()));
+          .about(subject, null, content.url()));
     }
   }
 }

@@ -52,6 +52,21 @@ public class LeadActivity {
     this.recordedBy = recordedBy;
   }
 
+  /**
+   * A note that a mail to the lead was refused for good and not sent. The server's answer, which may name the address,
+   * goes to the note, which erasure clears.
+   *
+   * @param mail how the lead's record would have named the mail, e.g. "Nurture step 2: The ROI guide"
+   */
+  public static LeadActivity mailRejected(UUID id, Lead lead, Instant at, String mail, String answer) {
+    return new LeadActivity(id, lead, ActivityType.NOTE, at, "system")
+        .about(cut("Mail rejected: " + mail, 200), null, cut(answer, 2000));
+  }
+
+  private static String cut(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
+  }
+
   public LeadActivity from(String channel, String campaign, String asset) {
     this.channel = channel;
     this.campaign = campaign;

@@ -1,23 +1,31 @@
 package io.leadflow.lead;
 
+import io.leadflow.crm.CrmErasure;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases a person's data on request: contact data on the lead and free-text notes in its activity log. The stage
- * history, the company and the channel stay, without the person, so the funnel figures stay right.
+ * Erases a person's data on request: contact data on the lead, free-text notes in its activity log, the person's name
+ * in its opportunities, and the same in Leadflow's copies of CRM data. The stage history, the company and the channel
+ * stay, without the person, so the funnel figures stay right.
  */
 @Service
 public class LeadErasure {
 
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
+  private final OpportunityRepository opportunities;
+  private final CrmErasure crm;
 
-  LeadErasure(LeadRepository leads, LeadActivityRepository activities) {
+  LeadErasure(LeadRepository leads, LeadActivityRepository activities, OpportunityRepository opportunities,
+      CrmErasure crm) {
     this.leads = leads;
     this.activities = activities;
+    this.opportunities = opportunities;
+    this.crm = crm;
   }
 
   @Transactional
@@ -26,5 +34,8 @@ public class LeadErasure {
         .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " does not exist"));
     lead.erase(at);
     activities.findByLeadIdOrderByOccurredAtAsc(leadId).forEach(LeadActivity::erase);
+    List<Opportunity> deals = opportunities.findByLeadIdOrderByCreatedAtAsc(leadId);
+    deals.forEach(deal -> deal.erase(lead));
+    crm.erase(lead, deals);
   }
 }

@@ -66,6 +66,11 @@ public class Opportunity {
     this.expectedCloseDate = expectedCloseDate;
   }
 
+  /** Right to erasure: the name ("Company – Full Name") named the person; the company stays, as on the lead. */
+  void erase(Lead lead) {
+    this.name = lead.getCompany() == null ? "Erased lead" : lead.getCompany() + " – erased lead";
+  }
+
   public void moveTo(State state, String lostReason, String lostTo, Instant at) {
     this.state = state;
     this.lostReason = state == State.LOST ? lostReason : null;

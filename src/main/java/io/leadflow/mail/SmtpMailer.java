@@ -107,8 +107,9 @@ public class SmtpMailer implements MailPort {
       }
       return new InternetAddress(mail.to(), true);
     } catch (AddressException invalid) {
-      throw new MailRejectedException("The mail '" + mail.template() + "' " + about(mail) + " was not sent: the "
-          + "recipient address '" + mail.to() + "' is not valid", invalid);
+      String reason = "the recipient address '" + mail.to() + "' is not valid";
+      throw new MailRejectedException("The mail '" + mail.template() + "' " + about(mail) + " was not sent: " + reason,
+          reason, invalid);
     }
   }
 
@@ -119,8 +120,9 @@ public class SmtpMailer implements MailPort {
   private RuntimeException translate(Mail mail, MailException failure) {
     SMTPAddressFailedException refused = refusedRecipient(failure);
     if (refused != null && refused.getReturnCode() >= 500) {
+      String reason = refused.getMessage().trim();
       return new MailRejectedException("The mail server " + server() + " refused the recipient of the mail '"
-          + mail.template() + "' " + about(mail) + " for good: " + refused.getMessage().trim(), failure);
+          + mail.template() + "' " + about(mail) + " for good: " + reason, reason, failure);
     }
     String reason = refused != null ? refused.getMessage().trim() : rootMessage(failure);
     return new MailUnavailableException("The mail server " + server() + " could not take the mail '"

@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadflow.ProcessTest;
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadErasure;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Opportunity;
+import io.leadflow.lead.OpportunityRepository;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +60,8 @@ class SalesforceCrmTest {
   @Autowired ObjectMapper objectMapper;
   @Autowired JdbcTemplate jdbc;
   @Autowired LeadRepository leads;
+  @Autowired OpportunityRepository opportunities;
+  @Autowired LeadErasure erasure;
 
   private final UUID leadId = UUID.randomUUID();
   private String leadUrl;
@@ -390,6 +396,37 @@ class SalesforceCrmTest {
     assertThat(summary.activities()).isEmpty();
     assertThat(summary.opportunities()).extracting("externalId", "recordId", "description")
         .containsExactly(tuple(opportunityId.toString(), "0065e00000DealOpen", "Engines platform · OPEN · 5000 EUR"));
+  }
+
+  @Test
+  void shouldKeepNoPersonalDataInTheLinksOfAnErasedLead() {
+    // given a lead and its opportunity in Salesforce, whose links name the person
+    Lead unsaved = new Lead("hedy@lamarr.example", Instant.now());
+    unsaved.describeContact("Hedy", "Lamarr", "Inventor", null, "AT");
+    unsaved.describeCompany("Frequency Hopping", "lamarr.example", null, null);
+    Lead lead = leads.save(unsaved);
+    Opportunity unsavedDeal = new Opportunity(UUID.randomUUID(), lead, "EUR", Instant.now());
+    unsavedDeal.forecast(new BigDecimal("7000.00"), null);
+    Opportunity deal = opportunities.save(unsavedDeal);
+    salesforce.stubFor(patch(urlPathMatching(API + "/Lead/.*")).willReturn(created("00Q5e00000HedyLam")));
+    salesforce.stubFor(patch(urlPathMatching(API + "/Opportunity/.*")).willReturn(created("0065e00000HedyLam")));
+    crm.upsertLead(new CrmLead(lead.getId(), lead.getEmail(), lead.getFirstName(), lead.getLastName(),
+        lead.getCompany(), null, null, null, null, null, null, null, null));
+    crm.upsertOpportunity(new CrmOpportunity(deal.getId(), lead.getId(), deal.getName(), deal.getAmount(), "EUR",
+        null, "OPEN", null, null, null));
+    assertThat(descriptions(lead)).containsExactly("Hedy Lamarr · Frequency Hopping",
+        "Frequency Hopping – Hedy Lamarr · OPEN · 7000.00 EUR");
+
+    erasure.erase(lead.getId(), Instant.now());
+
+    // the links stay, without the person
+    assertThat(descriptions(lead)).containsExactly("Frequency Hopping",
+        "Frequency Hopping – erased lead · OPEN · 7000.00 EUR");
+  }
+
+  private List<String> descriptions(Lead lead) {
+    return jdbc.queryForList("select description from leadflow.crm_link where lead_id = ? order by object_type",
+        String.class, lead.getId());
   }
 
   private SalesforceCrm crmWith(SalesforceProperties settings) {

@@ -31,9 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The lifecycle with Salesforce as the CRM, when Salesforce fails: the step waits and retries, shows an incident a
- * manager understands, finishes once Salesforce is back, never duplicates a record, and sends data Salesforce refuses
- * to marketing ops instead of retrying it forever. Salesforce is a real HTTP server (WireMock) answering as its REST
- * API does.
+ * manager understands, finishes once Salesforce is back, never duplicates a record, sends lead data Salesforce refuses
+ * to marketing ops instead of retrying it forever, and stops any other refused write with such an incident.
+ * Salesforce is a real HTTP server (WireMock) answering as its REST API does.
  */
 @ProcessTest
 class SalesforceOutageTest {
@@ -51,6 +51,8 @@ class SalesforceOutageTest {
   }
 
   private static final String LEADS = SalesforceServer.API + "/Lead/Leadflow_Id__c/";
+  private static final String TASKS = SalesforceServer.API + "/Task/Leadflow_Activity_Id__c/";
+  private static final String OPPORTUNITIES = SalesforceServer.API + "/Opportunity/Leadflow_Opportunity_Id__c/";
 
   @Autowired ProcessEngine engine;
   @Autowired LifecycleDriver driver;
@@ -133,6 +135,39 @@ class SalesforceOutageTest {
   }
 
   @Test
+  void shouldUpsertTheSameOpportunityWhenCreatingItRunsAgainAfterACrashBeforeItsCommit() {
+    ProcessInstance instance = offered("linus@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
+        {"id":"00Q5e00000LinusQu","success":true,"errors":[],"created":true}""", 201)));
+    salesforce.stubFor(patch(urlPathMatching(OPPORTUNITIES + ".*")).willReturn(jsonResponse("""
+        {"id":"0065e00000LinusQu","success":true,"errors":[],"created":true}""", 201)));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+
+    // the rep qualifies the lead; Salesforce creates the opportunity, then the node dies before the step commits
+    try (CrashBeforeCommit crash = CrashBeforeCommit.onInsertInto(jdbc, "public.act_ru_task")) {
+      driver.completeAsAllowingFailures(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+          OPPORTUNITY_AMOUNT, 40000, EXPECTED_CLOSE_DATE, "2027-05-31"));
+    }
+    assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY)).isNull();
+    salesforce.verify(1, patchRequestedFor(urlPathMatching(OPPORTUNITIES + ".*")));
+
+    // the job runs again
+    ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));
+    driver.runDueJobs();
+
+    assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY)).isNotNull();
+    // both attempts upserted the opportunity under one external id: Salesforce holds one opportunity, not two
+    assertThat(salesforce.findAll(patchRequestedFor(urlPathMatching(OPPORTUNITIES + ".*"))))
+        .hasSize(2)
+        .extracting(request -> request.getUrl()).containsOnly(OPPORTUNITIES + runtime.getVariable(instance.getId(),
+            OPPORTUNITY_ID));
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.crm_link where object_type = 'Opportunity' "
+        + "and lead_id = ?::uuid", Long.class, instance.getBusinessKey())).isOne();
+  }
+
+  @Test
   void shouldSendDataSalesforceRefusesToMarketingOpsInsteadOfRetrying() {
     ProcessInstance instance = offered("duplicate@outage.example");
     salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
@@ -147,10 +182,108 @@ class SalesforceOutageTest {
     salesforce.verify(1, patchRequestedFor(urlEqualTo(LEADS + instance.getBusinessKey())));
   }
 
+  @Test
+  void shouldStopWithAnIncidentInsteadOfEndingSilentlyWhenSalesforceRefusesAContactAttempt() {
+    ProcessInstance instance = accepted("otto@outage.example");
+    // a validation rule of the org, nothing marketing ops could fix in the lead's data
+    salesforce.stubFor(patch(urlPathMatching(TASKS + ".*")).willReturn(jsonResponse("""
+        [{"message":"Describe the call","errorCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION","fields":[]}]""", 400)));
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+
+    driver.completeAsAllowingFailures(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+        CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "REACHED"));
+    Incident incident = incidentAfterTheLastAttempt(instance);
+
+    assertThat(incident.getActivityId()).isEqualTo(TASK_LOG_CONTACT_ATTEMPT);
+    assertThat(incident.getIncidentMessage())
+        .startsWith("Log contact attempt for Otto Quinn (Quinn Systems), lead " + instance.getBusinessKey())
+        .contains("FIELD_CUSTOM_VALIDATION_EXCEPTION").contains("Describe the call");
+    assertThat(driver.task(instance, TASK_FIX_LEAD_DATA)).isNull();
+
+    // the org's admin corrects the rule; a manager retries the step in Cockpit
+    salesforce.stubFor(patch(urlPathMatching(TASKS + ".*")).willReturn(jsonResponse("""
+        {"id":"00T5e00000OttoQui","success":true,"errors":[],"created":true}""", 201)));
+    management.setJobRetries(management.createJobQuery().processInstanceId(instance.getId())
+        .activityId(TASK_LOG_CONTACT_ATTEMPT).singleResult().getId(), 1);
+    driver.waitFor(Duration.ofSeconds(61));
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
+  }
+
+  @Test
+  void shouldStopWithAnIncidentInsteadOfEndingSilentlyWhenSalesforceRefusesAForecast() {
+    ProcessInstance instance = opportunity("fiona@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(OPPORTUNITIES + ".*")).willReturn(jsonResponse("""
+        [{"message":"Close Date must be in this fiscal year","errorCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION",
+          "fields":["CloseDate"]}]""", 400)));
+    Task work = driver.task(instance, TASK_WORK_OPPORTUNITY);
+
+    driver.completeAsAllowingFailures(work.getAssignee(), work, Map.of(OPPORTUNITY_OUTCOME, "UPDATE",
+        OPPORTUNITY_AMOUNT, 60000, EXPECTED_CLOSE_DATE, "2029-12-31"));
+    Incident incident = incidentAfterTheLastAttempt(instance);
+
+    assertThat(incident.getActivityId()).isEqualTo(TASK_UPDATE_FORECAST);
+    assertThat(incident.getIncidentMessage()).startsWith("Update forecast for Fiona Quinn")
+        .contains("Close Date must be in this fiscal year");
+    assertThat(driver.task(instance, TASK_FIX_LEAD_DATA)).isNull();
+  }
+
+  @Test
+  void shouldStopWithAnIncidentInsteadOfEndingSilentlyWhenSalesforceRefusesAnOutcome() {
+    ProcessInstance instance = opportunity("oscar@outage.example");
+    salesforce.stubFor(patch(urlPathMatching(OPPORTUNITIES + ".*")).willReturn(jsonResponse("""
+        [{"message":"Pick a Loss Reason","errorCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION","fields":[]}]""", 400)));
+    Task work = driver.task(instance, TASK_WORK_OPPORTUNITY);
+
+    driver.completeAsAllowingFailures(work.getAssignee(), work, Map.of(OPPORTUNITY_OUTCOME, "LOST",
+        LOST_TO, "RivalSoft", LOST_REASON, "Cheaper"));
+    Incident incident = incidentAfterTheLastAttempt(instance);
+
+    assertThat(incident.getActivityId()).isEqualTo(TASK_RECORD_OPPORTUNITY_OUTCOME);
+    assertThat(incident.getIncidentMessage()).startsWith("Record outcome in CRM for Oscar Quinn")
+        .contains("Pick a Loss Reason");
+    assertThat(driver.task(instance, TASK_FIX_LEAD_DATA)).isNull();
+  }
+
   private ProcessInstance offered(String email) {
     ProcessInstance instance = driver.instance(driver.handRaiser(email, "DE"));
     driver.runDueJobs();
     assertThat(driver.task(instance, TASK_ACCEPT_LEAD)).isNotNull();
     return instance;
+  }
+
+  private ProcessInstance accepted(String email) {
+    ProcessInstance instance = offered(email);
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(jsonResponse("""
+        {"id":"00Q5e00000Accepte","success":true,"errors":[],"created":true}""", 201)));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
+    return instance;
+  }
+
+  private ProcessInstance opportunity(String email) {
+    ProcessInstance instance = accepted(email);
+    salesforce.stubFor(patch(urlPathMatching(OPPORTUNITIES + ".*")).willReturn(jsonResponse("""
+        {"id":"0065e00000Opportu","success":true,"errors":[],"created":true}""", 201)));
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+        OPPORTUNITY_AMOUNT, 50000, EXPECTED_CLOSE_DATE, "2027-05-31"));
+    assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY)).isNotNull();
+    return instance;
+  }
+
+  /** The failed step's retries (R5/PT1M: five attempts a minute apart) run out; the lead waits there, visibly. */
+  private Incident incidentAfterTheLastAttempt(ProcessInstance instance) {
+    for (int retry = 0; retry < 4; retry++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));
+      driver.runDueJobsAllowingFailures();
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
+    Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident).as("an incident in Cockpit").isNotNull();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    return incident;
   }
 }

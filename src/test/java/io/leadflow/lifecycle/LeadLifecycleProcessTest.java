@@ -615,6 +615,35 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldEraseThePersonFromItsOpportunityAndTheCrmRecordsToo() {
+    ProcessInstance instance = accepted(driver.handRaiser("erika.mustermann@quinn.example", "DE", "Erika",
+        "Mustermann"));
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+        CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "REACHED", CONTACT_NOTE, "Erika Mustermann wants a demo"));
+    followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "QUALIFIED",
+        OPPORTUNITY_AMOUNT, 30000, EXPECTED_CLOSE_DATE, "2027-05-31"));
+    List<String> tables = List.of("opportunity", "crm_lead", "crm_activity", "crm_opportunity");
+    Assertions.assertThat(tables).allSatisfy(table -> Assertions.assertThat(rowsNaming(table, "Erika", "Mustermann",
+        "erika.mustermann@quinn.example")).as(table).isPositive());
+
+    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_ERASED)
+        .processInstanceBusinessKey(instance.getBusinessKey()).correlate();
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_ERASE_LEAD_DATA).isEnded();
+    Assertions.assertThat(tables).allSatisfy(table -> Assertions.assertThat(rowsNaming(table, "Erika", "Mustermann",
+        "erika.mustermann@quinn.example")).as(table).isZero());
+    // the records stay, without the person
+    Assertions.assertThat(jdbc.queryForMap("select email, company from leadflow.crm_lead where external_id = ?",
+        UUID.fromString(instance.getBusinessKey()))).containsEntry("company", "Quinn Systems")
+        .extractingByKey("email").asString().endsWith("@erased.invalid");
+    Assertions.assertThat(jdbc.queryForList("select name from leadflow.crm_opportunity where lead_external_id = ?",
+        String.class, UUID.fromString(instance.getBusinessKey()))).containsExactly("Quinn Systems – erased lead");
+  }
+
+  @Test
   void shouldRescoreTheLeadOnANewInquiryWithoutStartingAnotherLifecycle() {
     ProcessInstance instance = offered("again@quinn.example");
     UUID leadId = UUID.fromString(instance.getBusinessKey());
@@ -739,6 +768,13 @@ class LeadLifecycleProcessTest {
 
   private void jdbcMoveToCompetitor(UUID leadId) {
     jdbc.update("update leadflow.lead set company_domain = 'rivalsoft.example' where id = ?", leadId);
+  }
+
+  /** Rows of a table in schema leadflow whose text shows any of the values. */
+  private long rowsNaming(String table, String... values) {
+    String matches = String.join(" or ", java.util.Collections.nCopies(values.length, "t::text ilike ?"));
+    return jdbc.queryForObject("select count(*) from leadflow." + table + " t where " + matches, Long.class,
+        java.util.Arrays.stream(values).map(value -> "%" + value + "%").toArray());
   }
 
   private void renameLead(UUID leadId, String firstName) {
