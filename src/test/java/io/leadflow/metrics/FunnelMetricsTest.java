@@ -160,6 +160,43 @@ class FunnelMetricsTest {
   }
 
   @Test
+  void shouldCountABreachOnlyInTheCaseItFellDueIn() {
+    // Given: in January sam missed the first contact of J; recycled, J came back in April, sam let its acceptance
+    // breach, lena accepted it and contacted it within an hour
+    UUID j = history.lead("MID_MARKET", "sales-emea", "lena", "WEB", null, "2016-01-02T00:00:00Z", "SAL");
+    history.stage(j, null, "INQUIRY", "2016-01-02T00:00:00Z", "system", null)
+        .stage(j, "INQUIRY", "MQL", "2016-01-03T00:00:00Z", "system", null)
+        .stage(j, "MQL", "SAL", "2016-01-04T00:00:00Z", "sam", null)
+        .breach(j, "FIRST_CONTACT", "sam", "sales-emea", "2016-01-04T17:00:00Z", "2016-01-04T17:00:00Z")
+        .contactAttempt(j, "2016-01-06T00:00:00Z", "sam")
+        .stage(j, "SAL", "NURTURE", "2016-01-20T00:00:00Z", "sam", "No project yet")
+        .stage(j, "NURTURE", "MQL", "2016-04-02T00:00:00Z", "system", null)
+        .breach(j, "ACCEPTANCE", "sam", "sales-emea", "2016-04-02T10:00:00Z", "2016-04-02T10:00:00Z")
+        .stage(j, "MQL", "SAL", "2016-04-03T00:00:00Z", "lena", null)
+        .contactAttempt(j, "2016-04-03T00:30:00Z", "lena");
+    MetricsFilter first = new MetricsFilter(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 3, 31), null, null, null,
+        null, null);
+    MetricsFilter second = new MetricsFilter(LocalDate.of(2016, 4, 1), LocalDate.of(2016, 6, 30), null, null, null,
+        null, null);
+
+    // Then: each quarter counts the breach of its own pass through the funnel, not the other quarter's
+    assertThat(metrics.slaCompliance(first, FunnelMetrics.SlaGrouping.STEP))
+        .filteredOn(row -> List.of("ACCEPTANCE", "FIRST_CONTACT").contains(row.step()))
+        .extracting(FunnelMetrics.SlaCompliance::step, FunnelMetrics.SlaCompliance::due,
+            FunnelMetrics.SlaCompliance::breached)
+        .containsExactly(tuple("ACCEPTANCE", 1L, 0L), tuple("FIRST_CONTACT", 1L, 1L));
+    assertThat(metrics.slaCompliance(second, FunnelMetrics.SlaGrouping.STEP))
+        .filteredOn(row -> List.of("ACCEPTANCE", "FIRST_CONTACT").contains(row.step()))
+        .extracting(FunnelMetrics.SlaCompliance::step, FunnelMetrics.SlaCompliance::due,
+            FunnelMetrics.SlaCompliance::breached, FunnelMetrics.SlaCompliance::compliance)
+        .containsExactly(tuple("ACCEPTANCE", 1L, 1L, 0.0), tuple("FIRST_CONTACT", 1L, 0L, 1.0));
+    assertThat(metrics.slaCompliance(second, FunnelMetrics.SlaGrouping.TEAM))
+        .filteredOn(row -> row.step().equals("FIRST_CONTACT"))
+        .extracting(FunnelMetrics.SlaCompliance::team, FunnelMetrics.SlaCompliance::compliance)
+        .containsExactly(tuple("sales-emea", 1.0));
+  }
+
+  @Test
   void shouldDistributeTheTimeToFirstContact() {
     FunnelMetrics.FirstContactReport report = metrics.firstContact(quarter);
     // A after 2 hours, B after 48: median 25, p80 = 2 + 0.8 × 46 = 38.8
