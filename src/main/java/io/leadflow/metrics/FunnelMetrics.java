@@ -34,14 +34,20 @@ public class FunnelMetrics {
   static final List<List<String>> CONVERSIONS = List.of(List.of("INQUIRY", "MQL"), List.of("MQL", "SAL"),
       List.of("SAL", "SQL"), List.of("SQL", "WON"), List.of("INQUIRY", "WON"));
   static final List<String> TIMED_STAGES = List.of("INQUIRY", "MQL", "SAL", "SQL");
-  /** The steps SLA compliance is reported for, in the order the lifecycle reaches them. */
+  /**
+   * The steps SLA compliance is reported for, in the order the lifecycle reaches them. Not FOLLOW_UP: when its
+   * cadence ends the lifecycle recycles the lead to nurture and records no breach, so it would always show 100 %.
+   */
   static final List<MeasuredStep> SLA_STEPS = List.of(
-      new MeasuredStep("MQL_REVIEW", "MQL", stageEntries("MQL")),
+      // only an unclear route gives marketing ops the review task: routing then records an owner change naming
+      // neither team nor rep. Marketing ops' step, whose breaches name no sales team or rep: measured by step only
+      new MeasuredStep("MQL_REVIEW", "MQL", """
+          select lead_id, occurred_at as at from leadflow.lead_activity
+          where type = 'OWNER_CHANGE' and subject is null""", false),
       // offered for acceptance once per pass through MQL: a late offer and the acceptance that follows are one case
-      new MeasuredStep("ACCEPTANCE", "MQL", stageEntries("SAL")),
-      new MeasuredStep("FIRST_CONTACT", "SAL", stageEntries("SAL")),
-      new MeasuredStep("FOLLOW_UP", "SAL", stageEntries("SAL")),
-      new MeasuredStep("OPPORTUNITY_STAGE", "SQL", stageEntries("SQL")));
+      new MeasuredStep("ACCEPTANCE", "MQL", stageEntries("SAL"), true),
+      new MeasuredStep("FIRST_CONTACT", "SAL", stageEntries("SAL"), true),
+      new MeasuredStep("OPPORTUNITY_STAGE", "SQL", stageEntries("SQL"), true));
 
   private static final double HOUR = 3600;
   private static final double DAY = 86400;
@@ -174,9 +180,9 @@ public class FunnelMetrics {
    * An SLA step as its compliance is counted. Each pass of a lead through {@code clockStage} (from an entry of that
    * stage to the lead's next entry of it) is one case of the step; a breach belongs to the case in which it fell due.
    * {@code dueEvents} selects {@code lead_id} and {@code at}: the events that make a case due when they happen in the
-   * period.
+   * period. Only a step of the sales teams ({@code bySales}) is reported by team and rep.
    */
-  record MeasuredStep(String step, String clockStage, String dueEvents) {
+  record MeasuredStep(String step, String clockStage, String dueEvents, boolean bySales) {
   }
 
   private static String stageEntries(String stage) {
@@ -192,6 +198,9 @@ public class FunnelMetrics {
   public List<SlaCompliance> slaCompliance(MetricsFilter filter, SlaGrouping grouping) {
     List<SlaCompliance> rows = new ArrayList<>();
     for (MeasuredStep step : SLA_STEPS) {
+      if (grouping != SlaGrouping.STEP && !step.bySales()) {
+        continue;
+      }
       Map<String, Object> parameters = filter.parameters();
       String condition = filter.leadCondition(parameters);
       // a case starts at the lead's last entry of the clock stage up to the event (none: before the first entry)
