@@ -259,7 +259,12 @@ public class FunnelMetrics {
     }
   }
 
-  /** Time from sales acceptance to the first logged contact attempt, of the leads accepted in the period. */
+  /**
+   * Time from sales acceptance to the first logged contact attempt, of the leads accepted in the period. Only an
+   * attempt of that acceptance counts: in the cycle the lead was in when accepted and before it was accepted again. A
+   * cycle's activities carry its number; the lead's cycle at acceptance is that of its last activity by then (every
+   * new cycle starts with an inquiry logged in it, so a lead without one is in its first).
+   */
   public FirstContactReport firstContact(MetricsFilter filter) {
     Map<String, Object> parameters = filter.parameters();
     String sql = """
@@ -272,12 +277,18 @@ public class FunnelMetrics {
           count(*) filter (where s.seconds >= 86400 and s.seconds < 3 * 86400) as within_3d,
           count(*) filter (where s.seconds >= 3 * 86400) as later
         from (select extract(epoch from (select min(a.occurred_at) from leadflow.lead_activity a
-            where a.lead_id = x.lead_id and a.type = 'CONTACT_ATTEMPT' and a.occurred_at >= x.entered_at)
+            where a.lead_id = x.lead_id and a.type = 'CONTACT_ATTEMPT' and a.occurred_at >= x.entered_at
+              and a.cycle = x.cycle and a.occurred_at < coalesce(x.accepted_again_at, 'infinity'::timestamptz))
             - x.entered_at) as seconds
-          from (select c.lead_id, min(c.changed_at) as entered_at
-            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
-            where c.to_stage = 'SAL' and c.changed_at >= :start and c.changed_at < :end and %s
-            group by c.lead_id) x) s""".formatted(filter.leadCondition(parameters));
+          from (select y.lead_id, y.entered_at,
+              coalesce((select max(p.cycle) from leadflow.lead_activity p
+                where p.lead_id = y.lead_id and p.occurred_at <= y.entered_at), 1) as cycle,
+              (select min(n.changed_at) from leadflow.lead_stage_change n
+                where n.lead_id = y.lead_id and n.to_stage = 'SAL' and n.changed_at > y.entered_at) as accepted_again_at
+            from (select c.lead_id, min(c.changed_at) as entered_at
+              from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+              where c.to_stage = 'SAL' and c.changed_at >= :start and c.changed_at < :end and %s
+              group by c.lead_id) y) x) s""".formatted(filter.leadCondition(parameters));
     return jdbc.queryForObject(sql, parameters, (row, index) -> {
       long accepted = row.getLong("accepted");
       long contacted = row.getLong("contacted");

@@ -37,9 +37,23 @@ final class FixedHistory {
   }
 
   FixedHistory contactAttempt(UUID lead, String at, String by) {
+    return contactAttempt(lead, at, by, 1);
+  }
+
+  FixedHistory contactAttempt(UUID lead, String at, String by, int cycle) {
     jdbc.update("""
-        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, subject, outcome, recorded_by)
-        values (?, ?, 'CONTACT_ATTEMPT', ?, 'PHONE', 'NO_ANSWER', ?)""", UUID.randomUUID(), lead, at(at), by);
+        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, subject, outcome, recorded_by, cycle)
+        values (?, ?, 'CONTACT_ATTEMPT', ?, 'PHONE', 'NO_ANSWER', ?, ?)""", UUID.randomUUID(), lead, at(at), by,
+        cycle);
+    return this;
+  }
+
+  /** The lead responded after its last cycle was over: the inquiry starts the next one, as LeadIntake logs it. */
+  FixedHistory newCycle(UUID lead, String at, int cycle) {
+    jdbc.update("""
+        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, subject, recorded_by, cycle)
+        values (?, ?, 'INQUIRY', ?, 'INQUIRY', 'web-form', ?)""", UUID.randomUUID(), lead, at(at), cycle);
+    jdbc.update("update leadflow.lead set cycle = ? where id = ?", cycle, lead);
     return this;
   }
 

@@ -259,6 +259,44 @@ class FunnelMetricsTest {
   }
 
   @Test
+  void shouldCountOnlyAContactAttemptOfTheSameAcceptance() {
+    // Given: K, accepted in January, was never contacted; recycled, it started a new cycle in March, was accepted
+    // again and contacted at once. L, accepted in January and never contacted either, was called in its next cycle
+    // before anyone accepted it again
+    UUID k = history.lead("MID_MARKET", "sales-emea", "lena", "WEB", null, "2015-01-02T00:00:00Z", "SAL");
+    history.stage(k, null, "INQUIRY", "2015-01-02T00:00:00Z", "system", null)
+        .stage(k, "INQUIRY", "MQL", "2015-01-03T00:00:00Z", "system", null)
+        .stage(k, "MQL", "SAL", "2015-01-05T00:00:00Z", "lena", null)
+        .stage(k, "SAL", "NURTURE", "2015-01-20T00:00:00Z", "lena", "No project yet")
+        .newCycle(k, "2015-03-01T00:00:00Z", 2)
+        .stage(k, "NURTURE", "MQL", "2015-03-01T00:00:00Z", "system", null)
+        .stage(k, "MQL", "SAL", "2015-03-02T00:00:00Z", "lena", null)
+        .contactAttempt(k, "2015-03-02T01:00:00Z", "lena", 2);
+    UUID l = history.lead("MID_MARKET", "sales-emea", "sam", "WEB", null, "2015-01-02T00:00:00Z", "MQL");
+    history.stage(l, null, "INQUIRY", "2015-01-02T00:00:00Z", "system", null)
+        .stage(l, "INQUIRY", "MQL", "2015-01-03T00:00:00Z", "system", null)
+        .stage(l, "MQL", "SAL", "2015-01-06T00:00:00Z", "sam", null)
+        .stage(l, "SAL", "NURTURE", "2015-01-25T00:00:00Z", "sam", "No project yet")
+        .newCycle(l, "2015-03-10T00:00:00Z", 2)
+        .stage(l, "NURTURE", "MQL", "2015-03-10T00:00:00Z", "system", null)
+        .contactAttempt(l, "2015-03-12T00:00:00Z", "sam", 2);
+
+    // When
+    FunnelMetrics.FirstContactReport january = metrics.firstContact(new MetricsFilter(LocalDate.of(2015, 1, 1),
+        LocalDate.of(2015, 1, 31), null, null, null, null, null));
+    FunnelMetrics.FirstContactReport march = metrics.firstContact(new MetricsFilter(LocalDate.of(2015, 3, 1),
+        LocalDate.of(2015, 3, 31), null, null, null, null, null));
+
+    // Then: January's acceptances were never contacted; K's March acceptance was, within the hour
+    assertThat(january.accepted()).isEqualTo(2);
+    assertThat(january.contacted()).isZero();
+    assertThat(january.buckets()).extracting(FunnelMetrics.FirstContact::leads).containsExactly(0L, 0L, 0L, 0L, 0L,
+        2L);
+    assertThat(march.accepted()).isEqualTo(1);
+    assertThat(march.medianHours()).isEqualTo(1.0);
+  }
+
+  @Test
   void shouldShowEachRepsAdherence() {
     assertThat(metrics.reps(quarter)).filteredOn(rep -> List.of("sam", "lena", "rita").contains(rep.rep()))
         .extracting(FunnelMetrics.RepAdherence::rep, FunnelMetrics.RepAdherence::accepted,
