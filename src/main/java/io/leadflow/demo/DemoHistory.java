@@ -144,7 +144,12 @@ public class DemoHistory {
       t = t.plus(hours(random, 40));
       if (lead.move("INQUIRY", "MQL", t, "system", null)) {
         routed = true;
-        if (random.nextDouble() < 0.07) {
+        // a third of the routes are unclear and go to marketing ops' review, which a fifth of them miss
+        double review = random.nextDouble();
+        if (review < 0.35) {
+          chunk.activity(id, "OWNER_CHANGE", t, null, null, null, null, "system");
+        }
+        if (review < 0.07) {
           Instant due = t.plus(Duration.ofHours(8));
           chunk.breach(id, "MQL_REVIEW", null, null, due, due, earlier(due.plus(hours(random, 6)), end));
         }

@@ -34,9 +34,20 @@ public class FunnelMetrics {
   static final List<List<String>> CONVERSIONS = List.of(List.of("INQUIRY", "MQL"), List.of("MQL", "SAL"),
       List.of("SAL", "SQL"), List.of("SQL", "WON"), List.of("INQUIRY", "WON"));
   static final List<String> TIMED_STAGES = List.of("INQUIRY", "MQL", "SAL", "SQL");
-  /** The stage whose entry starts the clock of each SLA step: its entries are the step's due cases. */
-  static final Map<String, String> SLA_STEP_STAGES = orderedMap("MQL_REVIEW", "MQL", "ACCEPTANCE", "SAL",
-      "FIRST_CONTACT", "SAL", "FOLLOW_UP", "SAL", "OPPORTUNITY_STAGE", "SQL");
+  /**
+   * The steps SLA compliance is reported for, in the order the lifecycle reaches them. Not FOLLOW_UP: when its
+   * cadence ends the lifecycle recycles the lead to nurture and records no breach, so it would always show 100 %.
+   */
+  static final List<MeasuredStep> SLA_STEPS = List.of(
+      // only an unclear route gives marketing ops the review task: routing then records an owner change naming
+      // neither team nor rep. Marketing ops' step, whose breaches name no sales team or rep: measured by step only
+      new MeasuredStep("MQL_REVIEW", "MQL", """
+          select lead_id, occurred_at as at from leadflow.lead_activity
+          where type = 'OWNER_CHANGE' and subject is null""", false),
+      // offered for acceptance once per pass through MQL: a late offer and the acceptance that follows are one case
+      new MeasuredStep("ACCEPTANCE", "MQL", stageEntries("SAL"), true),
+      new MeasuredStep("FIRST_CONTACT", "SAL", stageEntries("SAL"), true),
+      new MeasuredStep("OPPORTUNITY_STAGE", "SQL", stageEntries("SQL"), true));
 
   private static final double HOUR = 3600;
   private static final double DAY = 86400;
@@ -166,40 +177,66 @@ public class FunnelMetrics {
   }
 
   /**
-   * Share of each step done within its deadline. A step's due cases are the leads that entered the stage starting
-   * its clock in the period, plus the leads whose step breached in the period; by team or rep, a breach counts against
-   * the team and rep it was breached by, even if the lead has moved on to another.
+   * An SLA step as its compliance is counted. Each pass of a lead through {@code clockStage} (from an entry of that
+   * stage to the lead's next entry of it) is one case of the step; a breach belongs to the case in which it fell due.
+   * {@code dueEvents} selects {@code lead_id} and {@code at}: the events that make a case due when they happen in the
+   * period. Only a step of the sales teams ({@code bySales}) is reported by team and rep.
+   */
+  record MeasuredStep(String step, String clockStage, String dueEvents, boolean bySales) {
+  }
+
+  private static String stageEntries(String stage) {
+    return "select lead_id, changed_at as at from leadflow.lead_stage_change where to_stage = '" + stage + "'";
+  }
+
+  /**
+   * Share of each step done within its deadline. A step's due cases are the cases (see {@link MeasuredStep}) with a
+   * due event in the period, plus those whose step breached in the period; a case counts as breached only by a breach
+   * of its own, not by one of the lead's earlier or later passes. By team or rep, a breach counts against the team and
+   * rep it was breached by, even if the lead has moved on to another.
    */
   public List<SlaCompliance> slaCompliance(MetricsFilter filter, SlaGrouping grouping) {
     List<SlaCompliance> rows = new ArrayList<>();
-    for (Map.Entry<String, String> step : SLA_STEP_STAGES.entrySet()) {
+    for (MeasuredStep step : SLA_STEPS) {
+      if (grouping != SlaGrouping.STEP && !step.bySales()) {
+        continue;
+      }
       Map<String, Object> parameters = filter.parameters();
       String condition = filter.leadCondition(parameters);
+      // a case starts at the lead's last entry of the clock stage up to the event (none: before the first entry)
       String sql = """
-          with cohort as (
-            select c.lead_id, %1$s as key
-            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
-            where c.to_stage = :stage and c.changed_at >= :start and c.changed_at < :end and %3$s
-            union
-            select b.lead_id, %2$s
+          with due as (
+            select e.lead_id, e.at, %1$s as key
+            from (%5$s) e join leadflow.lead l on l.id = e.lead_id
+            where e.at >= :start and e.at < :end and %3$s
+            union all
+            select b.lead_id, b.due_at, %2$s
             from leadflow.sla_breach b join leadflow.lead l on l.id = b.lead_id
-            where b.step = :step and b.breached_at >= :start and b.breached_at < :end and %3$s)
-          select key, count(*) as due,
-            count(*) filter (where exists (select 1 from leadflow.sla_breach b where b.lead_id = cohort.lead_id
-              and b.step = :step and %4$s)) as breached
-          from cohort group by key order by key""".formatted(grouping.leadColumn, grouping.breachColumn, condition,
-          grouping.breachMatch);
-      parameters.put("stage", step.getValue());
-      parameters.put("step", step.getKey());
+            where b.step = :step and b.breached_at >= :start and b.breached_at < :end and %3$s),
+          cases as (
+            select distinct d.lead_id, d.key, s.started_at
+            from due d cross join lateral (select max(w.changed_at) as started_at
+              from leadflow.lead_stage_change w
+              where w.lead_id = d.lead_id and w.to_stage = :clockStage and w.changed_at <= d.at) s)
+          select c.key, count(*) as due,
+            count(*) filter (where exists (select 1 from leadflow.sla_breach b where b.lead_id = c.lead_id
+              and b.step = :step and %4$s and b.due_at >= coalesce(c.started_at, '-infinity'::timestamptz)
+              and not exists (select 1 from leadflow.lead_stage_change w where w.lead_id = c.lead_id
+                and w.to_stage = :clockStage and w.changed_at > coalesce(c.started_at, '-infinity'::timestamptz)
+                and w.changed_at <= b.due_at))) as breached
+          from cases c group by c.key order by c.key""".formatted(grouping.leadColumn, grouping.breachColumn,
+          condition, grouping.breachMatch, step.dueEvents());
+      parameters.put("clockStage", step.clockStage());
+      parameters.put("step", step.step());
       jdbc.query(sql, parameters, row -> {
         long due = row.getLong("due");
         long breached = row.getLong("breached");
         String key = row.getString("key");
-        rows.add(new SlaCompliance(step.getKey(), grouping == SlaGrouping.TEAM ? key : null,
+        rows.add(new SlaCompliance(step.step(), grouping == SlaGrouping.TEAM ? key : null,
             grouping == SlaGrouping.REP ? key : null, due, breached, ratio(due - breached, due)));
       });
-      if (grouping == SlaGrouping.STEP && rows.stream().noneMatch(row -> row.step().equals(step.getKey()))) {
-        rows.add(new SlaCompliance(step.getKey(), null, null, 0, 0, null));
+      if (grouping == SlaGrouping.STEP && rows.stream().noneMatch(row -> row.step().equals(step.step()))) {
+        rows.add(new SlaCompliance(step.step(), null, null, 0, 0, null));
       }
     }
     return rows;
@@ -208,8 +245,8 @@ public class FunnelMetrics {
   /** What SLA compliance is grouped by. */
   public enum SlaGrouping {
     STEP("null::varchar", "null::varchar", "true"),
-    TEAM("l.team", "b.team", "b.team is not distinct from cohort.key"),
-    REP("l.owner", "b.owner", "b.owner is not distinct from cohort.key");
+    TEAM("l.team", "b.team", "b.team is not distinct from c.key"),
+    REP("l.owner", "b.owner", "b.owner is not distinct from c.key");
 
     private final String leadColumn;
     private final String breachColumn;
@@ -222,7 +259,12 @@ public class FunnelMetrics {
     }
   }
 
-  /** Time from sales acceptance to the first logged contact attempt, of the leads accepted in the period. */
+  /**
+   * Time from sales acceptance to the first logged contact attempt, of the leads accepted in the period. Only an
+   * attempt of that acceptance counts: in the cycle the lead was in when accepted and before it was accepted again. A
+   * cycle's activities carry its number; the lead's cycle at acceptance is that of its last activity by then (every
+   * new cycle starts with an inquiry logged in it, so a lead without one is in its first).
+   */
   public FirstContactReport firstContact(MetricsFilter filter) {
     Map<String, Object> parameters = filter.parameters();
     String sql = """
@@ -235,12 +277,18 @@ public class FunnelMetrics {
           count(*) filter (where s.seconds >= 86400 and s.seconds < 3 * 86400) as within_3d,
           count(*) filter (where s.seconds >= 3 * 86400) as later
         from (select extract(epoch from (select min(a.occurred_at) from leadflow.lead_activity a
-            where a.lead_id = x.lead_id and a.type = 'CONTACT_ATTEMPT' and a.occurred_at >= x.entered_at)
+            where a.lead_id = x.lead_id and a.type = 'CONTACT_ATTEMPT' and a.occurred_at >= x.entered_at
+              and a.cycle = x.cycle and a.occurred_at < coalesce(x.accepted_again_at, 'infinity'::timestamptz))
             - x.entered_at) as seconds
-          from (select c.lead_id, min(c.changed_at) as entered_at
-            from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
-            where c.to_stage = 'SAL' and c.changed_at >= :start and c.changed_at < :end and %s
-            group by c.lead_id) x) s""".formatted(filter.leadCondition(parameters));
+          from (select y.lead_id, y.entered_at,
+              coalesce((select max(p.cycle) from leadflow.lead_activity p
+                where p.lead_id = y.lead_id and p.occurred_at <= y.entered_at), 1) as cycle,
+              (select min(n.changed_at) from leadflow.lead_stage_change n
+                where n.lead_id = y.lead_id and n.to_stage = 'SAL' and n.changed_at > y.entered_at) as accepted_again_at
+            from (select c.lead_id, min(c.changed_at) as entered_at
+              from leadflow.lead_stage_change c join leadflow.lead l on l.id = c.lead_id
+              where c.to_stage = 'SAL' and c.changed_at >= :start and c.changed_at < :end and %s
+              group by c.lead_id) y) x) s""".formatted(filter.leadCondition(parameters));
     return jdbc.queryForObject(sql, parameters, (row, index) -> {
       long accepted = row.getLong("accepted");
       long contacted = row.getLong("contacted");
@@ -423,13 +471,5 @@ public class FunnelMetrics {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  private static Map<String, String> orderedMap(String... keysAndValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }

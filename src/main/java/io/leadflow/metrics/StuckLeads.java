@@ -1,5 +1,6 @@
 package io.leadflow.metrics;
 
+import io.leadflow.lifecycle.LeadLifecycle;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +62,15 @@ public class StuckLeads {
         cross join lateral (select max(c.changed_at) as entered_at from leadflow.lead_stage_change c
           where c.lead_id = l.id) s
         join typical t on t.stage = l.stage and t.segment is not distinct from l.segment
-        left join public.act_ru_execution e on e.business_key_ = l.id::text and e.id_ = e.proc_inst_id_
+        left join (public.act_ru_execution e join public.act_re_procdef d on d.id_ = e.proc_def_id_)
+          on e.business_key_ = l.id::text and e.id_ = e.proc_inst_id_ and d.key_ = :lifecycle
         where l.stage in ('MQL', 'SAL', 'SQL') and %s and t.samples >= :minSamples
           and extract(epoch from cast(:now as timestamptz) - s.entered_at) > t.limit_seconds
         order by extract(epoch from cast(:now as timestamptz) - s.entered_at) / greatest(t.limit_seconds, 1) desc
         limit :limit""".formatted(history.leadCondition(parameters));
+    // the printed kit and the nurture the lifecycle calls carry the lead's id as business key too: the lead is listed
+    // once, with the instance whose work it is stuck in
+    parameters.put("lifecycle", LeadLifecycle.PROCESS_KEY);
     parameters.put("percentile", PERCENTILE);
     parameters.put("minSamples", properties.stuckMinimumHistory());
     parameters.put("now", Timestamp.from(now));

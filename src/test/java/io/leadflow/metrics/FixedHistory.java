@@ -37,9 +37,31 @@ final class FixedHistory {
   }
 
   FixedHistory contactAttempt(UUID lead, String at, String by) {
+    return contactAttempt(lead, at, by, 1);
+  }
+
+  FixedHistory contactAttempt(UUID lead, String at, String by, int cycle) {
     jdbc.update("""
-        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, subject, outcome, recorded_by)
-        values (?, ?, 'CONTACT_ATTEMPT', ?, 'PHONE', 'NO_ANSWER', ?)""", UUID.randomUUID(), lead, at(at), by);
+        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, subject, outcome, recorded_by, cycle)
+        values (?, ?, 'CONTACT_ATTEMPT', ?, 'PHONE', 'NO_ANSWER', ?, ?)""", UUID.randomUUID(), lead, at(at), by,
+        cycle);
+    return this;
+  }
+
+  /** The lead responded after its last cycle was over: the inquiry starts the next one, as LeadIntake logs it. */
+  FixedHistory newCycle(UUID lead, String at, int cycle) {
+    jdbc.update("""
+        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, subject, recorded_by, cycle)
+        values (?, ?, 'INQUIRY', ?, 'INQUIRY', 'web-form', ?)""", UUID.randomUUID(), lead, at(at), cycle);
+    jdbc.update("update leadflow.lead set cycle = ? where id = ?", cycle, lead);
+    return this;
+  }
+
+  /** Routing found no team: marketing ops get the review task (see LeadAssignment.route). */
+  FixedHistory unclearRoute(UUID lead, String at) {
+    jdbc.update("""
+        insert into leadflow.lead_activity (id, lead_id, type, occurred_at, note, recorded_by)
+        values (?, ?, 'OWNER_CHANGE', ?, 'No routing rule matches', 'system')""", UUID.randomUUID(), lead, at(at));
     return this;
   }
 
@@ -91,10 +113,12 @@ final class FixedHistory {
         .contactAttempt(b, "2019-01-10T00:00:00Z", "lena")
         .breach(b, "FIRST_CONTACT", "lena", "sales-emea", "2019-01-08T00:00:00Z", "2019-01-08T00:00:00Z")
         .opportunity(b, "LOST", "20000", "2019-01-25T00:00:00Z", "Price", "Acme");
-    // C: sam let acceptance breach, the lead went to lena, who rejected it back to marketing
+    // C: marketing ops reviewed its unclear route in time and gave it to EMEA; sam let acceptance breach, the lead
+    // went to lena, who rejected it back to marketing
     UUID c = lead("MID_MARKET", "sales-emea", "lena", "EVENT", "C2", "2019-01-03T00:00:00Z", "NURTURE");
     stage(c, null, "INQUIRY", "2019-01-03T00:00:00Z", "system", null)
         .stage(c, "INQUIRY", "MQL", "2019-01-05T00:00:00Z", "system", null)
+        .unclearRoute(c, "2019-01-05T00:00:00Z")
         .breach(c, "ACCEPTANCE", "sam", "sales-emea", "2019-01-05T12:00:00Z", "2019-01-05T13:00:00Z")
         .stage(c, "MQL", "NURTURE", "2019-01-06T00:00:00Z", "lena", "No budget this year");
     // D: disqualified after a day

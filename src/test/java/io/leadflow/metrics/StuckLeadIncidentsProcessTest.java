@@ -3,10 +3,14 @@ package io.leadflow.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.ProcessTest;
+import io.leadflow.fulfilment.PrintedKit;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LifecycleDriver;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +31,7 @@ class StuckLeadIncidentsProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
   @Autowired StuckLeadIncidents incidents;
+  @Autowired StuckLeads stuck;
 
   @AfterEach
   void cleanUp() {
@@ -40,18 +45,7 @@ class StuckLeadIncidentsProcessTest {
     ProcessInstance instance = driver.instance(leadId);
     driver.runDueJobs();
     Task accept = driver.task(instance, LeadLifecycle.Elements.TASK_ACCEPT_LEAD);
-    String stage = jdbc.queryForObject("select stage from leadflow.lead where id = ?", String.class, leadId);
-    // 20 leads of its segment left this stage within a day; this one entered it 10 days ago
-    jdbc.update("update leadflow.lead set segment = 'STUCK_TEST' where id = ?", leadId);
-    jdbc.update("update leadflow.lead_stage_change set changed_at = changed_at - interval '10 days' where lead_id = ?",
-        leadId);
-    FixedHistory history = new FixedHistory(jdbc);
-    Instant start = Instant.now().minus(20, ChronoUnit.DAYS);
-    for (int i = 0; i < 20; i++) {
-      UUID earlier = history.lead("STUCK_TEST", null, null, "WEB", null, start.toString(), "WON");
-      history.stage(earlier, null, stage, start.toString(), "system", null)
-          .stage(earlier, stage, "LOST", start.plus(i + 1, ChronoUnit.HOURS).toString(), "system", null);
-    }
+    String stage = makeStuck(leadId, "STUCK_TEST");
 
     incidents.check(Instant.now());
 
@@ -71,5 +65,51 @@ class StuckLeadIncidentsProcessTest {
 
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(StuckLeadIncidents.INCIDENT_TYPE).count()).as("open stuckLead incidents").isZero();
+  }
+
+  @Test
+  void shouldListAStuckLeadOnceAndFlagItsLifecycleNotItsPrintedKit() {
+    // Given: a stuck lead with a printed kit on its way, which runs under the lead's id as business key too
+    UUID leadId = driver.handRaiser("stuck-kit@quinn.example", "DE", "Kit", "Stuck");
+    ProcessInstance lifecycle = driver.instance(leadId);
+    driver.runDueJobs();
+    runtime.createMessageCorrelation(PrintedKit.MESSAGE_PRINTED_KIT_ORDERED)
+        .processInstanceBusinessKey(leadId.toString())
+        .setVariable(PrintedKit.Variables.LEAD_ID, leadId.toString())
+        .setVariable(PrintedKit.Variables.PRINTED_KIT_REASON, "Top-grade fit (A) in ENTERPRISE")
+        .correlateStartMessage();
+    driver.runDueJobs();
+    makeStuck(leadId, "STUCK_KIT");
+
+    // When
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<StuckLeads.StuckLead> found = stuck.find(new MetricsFilter(today.minusDays(365), today, null, null, null,
+        null, null), Instant.now());
+    incidents.check(Instant.now());
+
+    // Then
+    assertThat(found).filteredOn(lead -> lead.leadId().equals(leadId)).singleElement()
+        .extracting(StuckLeads.StuckLead::processInstanceId).isEqualTo(lifecycle.getId());
+    assertThat(runtime.createIncidentQuery().incidentType(StuckLeadIncidents.INCIDENT_TYPE).list())
+        .extracting(Incident::getProcessInstanceId).containsExactly(lifecycle.getId());
+  }
+
+  /**
+   * 20 leads of the segment, new to this test, left the lead's stage within a day; the lead entered it 10 days ago.
+   * Returns the stage.
+   */
+  private String makeStuck(UUID leadId, String segment) {
+    String stage = jdbc.queryForObject("select stage from leadflow.lead where id = ?", String.class, leadId);
+    jdbc.update("update leadflow.lead set segment = ? where id = ?", segment, leadId);
+    jdbc.update("update leadflow.lead_stage_change set changed_at = changed_at - interval '10 days' where lead_id = ?",
+        leadId);
+    FixedHistory history = new FixedHistory(jdbc);
+    Instant start = Instant.now().minus(20, ChronoUnit.DAYS);
+    for (int i = 0; i < 20; i++) {
+      UUID earlier = history.lead(segment, null, null, "WEB", null, start.toString(), "WON");
+      history.stage(earlier, null, stage, start.toString(), "system", null)
+          .stage(earlier, stage, "LOST", start.plus(i + 1, ChronoUnit.HOURS).toString(), "system", null);
+    }
+    return stage;
   }
 }
