@@ -3,16 +3,12 @@ package io.leadflow.intake;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
-import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.mail.LeadMails;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
-import io.leadflow.mail.MailPort;
-import io.leadflow.mail.MailRejectedException;
-import io.leadflow.system.SideEffectIds;
-import io.leadflow.system.SideEffects;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
@@ -36,19 +32,15 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
   static final String TEMPLATE = "acknowledgement";
 
   private final LeadRepository leads;
-  private final LeadActivityRepository activities;
   private final ContentCatalogue catalogue;
-  private final MailPort mail;
-  private final SideEffects sideEffects;
+  private final LeadMails leadMails;
   private final JdbcTemplate jdbc;
 
-  AcknowledgeAndFulfilDelegate(LeadRepository leads, LeadActivityRepository activities, ContentCatalogue catalogue,
-      MailPort mail, SideEffects sideEffects, JdbcTemplate jdbc) {
+  AcknowledgeAndFulfilDelegate(LeadRepository leads, ContentCatalogue catalogue, LeadMails leadMails,
+      JdbcTemplate jdbc) {
     this.leads = leads;
-    this.activities = activities;
     this.catalogue = catalogue;
-    this.mail = mail;
-    this.sideEffects = sideEffects;
+    this.leadMails = leadMails;
     this.jdbc = jdbc;
   }
 
@@ -81,25 +73,13 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
     model.put("assetUrl", content.url());
     model.put("topic", request.interest() != null ? request.interest() : lead.getInterest());
     model.put("campaign", request.campaign());
-    // keyed by the response, not the job: a response is acknowledged once whichever step gets to it
-    String key = TEMPLATE + "/" + request.id();
-    UUID activityId = SideEffectIds.of(key);
     String subject = "Acknowledgement with " + content.title();
-    try {
-      sideEffects.atMostOnce(key,
-          () -> mail.send(new Mail(lead.getEmail(), TEMPLATE, model, MailKind.TRANSACTIONAL, lead.getId())));
-    } catch (MailRejectedException rejected) {
-      // an address refused for good (550 user unknown) takes no retry; the lead goes on to scoring and routing
-      if (!activities.existsById(activityId)) {
-        activities.save(LeadActivity.mailRejected(activityId, lead, ClockUtil.now().toInstant(), subject,
-            rejected.getReason()));
-      }
-      return;
-    }
-    if (!activities.existsById(activityId)) {
-      activities.save(new LeadActivity(activityId, lead, ActivityType.EMAIL_SENT, ClockUtil.now().toInstant(),
-          CurrentUser.of(execution)).from(request.channel(), request.campaign(), request.asset())
-          .about(subject, null, content.url()));
-    }
+    // keyed by the response, not the job: a response is acknowledged once whichever step gets to it; an address
+    // refused for good is noted and the lead goes on to scoring and routing
+    leadMails.send(TEMPLATE + "/" + request.id(), lead,
+        new Mail(lead.getEmail(), TEMPLATE, model, MailKind.TRANSACTIONAL, lead.getId()), subject,
+        id -> new LeadActivity(id, lead, ActivityType.EMAIL_SENT, ClockUtil.now().toInstant(),
+            CurrentUser.of(execution)).from(request.channel(), request.campaign(), request.asset())
+            .about(subject, null, content.url()));
   }
 }

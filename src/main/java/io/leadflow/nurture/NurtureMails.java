@@ -3,15 +3,10 @@ package io.leadflow.nurture;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
-import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.mail.LeadMails;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
-import io.leadflow.mail.MailPort;
-import io.leadflow.mail.MailRejectedException;
-import io.leadflow.system.SideEffectIds;
-import io.leadflow.system.SideEffects;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class NurtureMails {
 
-  private final MailPort mail;
-  private final SideEffects sideEffects;
-  private final LeadActivityRepository activities;
+  private final LeadMails leadMails;
 
-  NurtureMails(MailPort mail, SideEffects sideEffects, LeadActivityRepository activities) {
-    this.mail = mail;
-    this.sideEffects = sideEffects;
-    this.activities = activities;
+  NurtureMails(LeadMails leadMails) {
+    this.leadMails = leadMails;
   }
 
   /** Consent given and not withdrawn, and an address to send to. */
@@ -39,29 +30,16 @@ class NurtureMails {
   }
 
   /**
-   * Sends the mail unless an attempt under the same key did, and records it on the lead's activity log. A mail the
-   * server refuses for good (550 user unknown) is recorded as a note instead, and the nurture goes on: retrying
-   * cannot deliver it, and an incident would stop the lead's nurture for a marketing mail.
+   * Sends the mail unless an attempt under the same key did, logged on the lead (sent, or refused for good: then the
+   * nurture goes on), see {@link LeadMails}.
    *
-   * @param key stable across retries of the step, see {@link SideEffects#key}
+   * @param key stable across retries of the step, see {@link io.leadflow.system.SideEffects#key}
    * @param subject how the lead's record names the mail
    */
   void send(String key, Lead lead, String template, Map<String, Object> model, String subject, String asset,
       String url) {
-    UUID activityId = SideEffectIds.of(key);
-    try {
-      sideEffects.atMostOnce(key,
-          () -> mail.send(new Mail(lead.getEmail(), template, model, MailKind.MARKETING, lead.getId())));
-    } catch (MailRejectedException rejected) {
-      if (!activities.existsById(activityId)) {
-        activities.save(LeadActivity.mailRejected(activityId, lead, ClockUtil.now().toInstant(), subject,
-            rejected.getReason()));
-      }
-      return;
-    }
-    if (!activities.existsById(activityId)) {
-      activities.save(new LeadActivity(activityId, lead, ActivityType.EMAIL_SENT, ClockUtil.now().toInstant(),
-          "system").from(null, null, asset).about(subject, null, url));
-    }
+    leadMails.send(key, lead, new Mail(lead.getEmail(), template, model, MailKind.MARKETING, lead.getId()), subject,
+        id -> new LeadActivity(id, lead, ActivityType.EMAIL_SENT, ClockUtil.now().toInstant(), "system")
+            .from(null, null, asset).about(subject, null, url));
   }
 }
