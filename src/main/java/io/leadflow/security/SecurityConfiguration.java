@@ -113,6 +113,8 @@ class SecurityConfiguration {
                 Groups.SALES_MANAGERS)
             .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/leads/*/owner")).hasAnyAuthority(Groups.ADMINS, Groups.SALES_MANAGERS)
+            // irreversible, and a data-protection duty rather than selling: not for reps or their managers
+            .requestMatchers(path("/api/leads/*/erasure")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // capture: machine clients with an API key, and the people who capture leads by hand
             .requestMatchers(path(HttpMethod.POST, "/api/leads"), path(HttpMethod.POST, "/api/leads/imports"),
                 path(HttpMethod.GET, "/api/leads/imports/*"), path(HttpMethod.POST, "/api/leads/*/activities"),
