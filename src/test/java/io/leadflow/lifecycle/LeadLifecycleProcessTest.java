@@ -28,6 +28,7 @@ import io.leadflow.lead.StageChangeRepository;
 import io.leadflow.nurture.ActivityReport;
 import io.leadflow.nurture.LeadEngagement;
 import io.leadflow.routing.CustomerAccountRepository;
+import io.leadflow.routing.SalesOrganisation;
 import io.leadflow.sla.SlaBreach;
 import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
@@ -36,7 +37,9 @@ import io.leadflow.sla.SlaStep;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,7 @@ class LeadLifecycleProcessTest {
   @Autowired Mailbox mailbox;
   @Autowired LeadIntake intake;
   @Autowired LeadEngagement engagement;
+  @Autowired SalesOrganisation organisation;
 
   @BeforeEach
   void setUp() {
@@ -361,6 +365,29 @@ class LeadLifecycleProcessTest {
     driver.completeAs(second.getAssignee(), second, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "DISQUALIFIED",
         STAGE_REASON, "Reseller, not an end customer"));
     assertThat(disqualified).hasPassed(GATEWAY_REJECTED_TO, END_DISQUALIFIED_BY_REP).isEnded();
+  }
+
+  @Test
+  void shouldNotGiveLeadsToARepOutOfOfficeUntilTodayInTheTeamsTimeZone() {
+    // 20:00 in New York on 2 December is already 3 December in UTC; rita is away until the end of her 2 December
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 20, 0, 0, 0, ZoneId.of("America/New_York"))
+        .toInstant()));
+    organisation.outOfOffice("rita", LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 2));
+    try {
+      ProcessInstance first = driver.instance(driver.handRaiser("first@ny.example", "US"));
+      ProcessInstance second = driver.instance(driver.handRaiser("second@ny.example", "US"));
+      driver.runDueJobs();
+
+      Assertions.assertThat(List.of(first, second)).allSatisfy(instance -> {
+        Assertions.assertThat(driver.variable(instance, SALES_TEAM)).isEqualTo("sales-americas");
+        Assertions.assertThat(driver.variable(instance, SALES_REP)).isEqualTo("omar");
+        // nor offered to hand the lead over to
+        Assertions.assertThat(tasks.getVariableLocal(driver.task(instance, TASK_ACCEPT_LEAD).getId(),
+            TEAMMATE_OPTIONS).toString()).isEqualTo("[]");
+      });
+    } finally {
+      organisation.outOfOffice("rita", null, null);
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ follow-up
