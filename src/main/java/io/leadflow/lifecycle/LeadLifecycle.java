@@ -64,6 +64,7 @@ public final class LeadLifecycle {
     public static final String TASK_SYNC_LEAD_TO_CRM = "Task_SyncLeadToCrm";
     public static final String BOUNDARY_CRM_REJECTED_LEAD = "BoundaryEvent_CrmRejectedLead";
     public static final String TASK_FIX_LEAD_DATA = "Task_FixLeadData";
+    public static final String BOUNDARY_DATA_FIX_SLA_BREACHED = "BoundaryEvent_DataFixSlaBreached";
     public static final String TASK_ESCALATE_LATE_DATA_FIX = "Task_EscalateLateDataFix";
     public static final String GATEWAY_RETRY_CRM_STEP = "Gateway_RetryCrmStep";
     public static final String SUBPROCESS_FOLLOW_UP_CADENCE = "SubProcess_FollowUpCadence";

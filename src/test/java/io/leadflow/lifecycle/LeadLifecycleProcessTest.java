@@ -568,6 +568,24 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldCountTheDataFixDeadlineInMarketingOpsWorkingTimeForALeadOfATeamInAnotherTimeZone() {
+    // Monday 10:00 in Berlin (the default calendar, 9-17), 04:00 in New York where the lead's team works 9-17
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, berlin).toInstant()));
+    accepted(driver.handRaiser("kim@quinn.example", "US", "Kim", "Quinn"));
+    ProcessInstance instance = offered(driver.handRaiser("kim.quinn@quinn.example", "US", "Kim", "Quinn"));
+    Assertions.assertThat(driver.variable(instance, SALES_TEAM)).isEqualTo("sales-americas");
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+
+    // eight working hours of Berlin: 7 on Monday, 1 on Tuesday (New York's hours would end Monday 17:00 there)
+    Date due = Date.from(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, berlin).toInstant());
+    Assertions.assertThat(driver.task(instance, TASK_FIX_LEAD_DATA).getDueDate()).isEqualTo(due);
+    Assertions.assertThat(timer(instance, BOUNDARY_DATA_FIX_SLA_BREACHED).getDuedate()).isEqualTo(due);
+  }
+
+  @Test
   void shouldRefuseCorrectedLeadDataThatBreaksTheRulesOfCaptureAndKeepItCleaned() {
     accepted(driver.handRaiser("eve@quinn.example", "DE", "Eve", "Quinn"));
     ProcessInstance instance = offered(driver.handRaiser("eve.quinn@quinn.example", "DE", "Eve", "Quinn"));
