@@ -542,6 +542,28 @@ class LeadLifecycleProcessTest {
     }
   }
 
+  @Test
+  void shouldRecordTheStageDeadlineThatPassedWhenTheForecastWasUpdatedMeanwhile() {
+    ProcessInstance instance = opportunity("stalled-update@quinn.example");
+    Date stageDeadline = timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate();
+    Task work = driver.task(instance, TASK_WORK_OPPORTUNITY);
+    driver.waitFor(Duration.ofDays(10));
+    // a new forecast is no move to another stage: the next task is due later, the stage's deadline stays
+    driver.completeAs(work.getAssignee(), work, Map.of(OPPORTUNITY_OUTCOME, "UPDATE", OPPORTUNITY_AMOUNT, 30000,
+        EXPECTED_CLOSE_DATE, "2027-06-30"));
+    Assertions.assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY).getDueDate()).isAfter(stageDeadline);
+
+    driver.waitUntil(stageDeadline.toInstant().plus(Duration.ofDays(1)));
+
+    assertThat(instance).hasPassed(TASK_ALERT_STALLED_OPPORTUNITY);
+    SlaBreach breach = breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey()))
+        .get(0);
+    Assertions.assertThat(breach.getDueAt()).isEqualTo(stageDeadline.toInstant());
+    Assertions.assertThat(breach.getBreachedAt()).isAfter(breach.getDueAt());
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example", "Overdue: progress of the opportunity"))
+        .singleElement().satisfies(mail -> Assertions.assertThat(mail.getSubject()).endsWith(" is 1 day late"));
+  }
+
   // ------------------------------------------------------------------------------------------------ CRM refusals
 
   @Test
