@@ -36,6 +36,7 @@ import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -412,6 +413,32 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldRemindTheRepOfTheFirstContactBeforeItsDeadlineUnlessAlreadyContacted() {
+    ProcessInstance waiting = accepted("uncontacted@quinn.example");
+    ProcessInstance contacted = accepted("contacted@quinn.example");
+    Task followUp = driver.task(waiting, TASK_FOLLOW_UP_WITH_LEAD);
+    String rep = followUp.getAssignee();
+    // a fitting hand-raiser: reminded 20 minutes before its first-contact deadline (dmn/SlaPolicy.dmn)
+    Instant remindAt = followUp.getDueDate().toInstant().minus(Duration.ofMinutes(20));
+
+    driver.waitUntil(remindAt.minus(Duration.ofMinutes(1)));
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example", "Reminder: Follow up with lead")).isEmpty();
+    Task other = driver.task(contacted, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(other.getAssignee(), other, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT", CONTACT_CHANNEL,
+        "CALL", CONTACT_OUTCOME, "REACHED"));
+
+    driver.waitUntil(remindAt.plus(Duration.ofMinutes(1)));
+
+    assertThat(waiting).hasPassed(TASK_REMIND_REP_TO_MAKE_FIRST_CONTACT).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    assertThat(contacted).hasPassed(END_CONTACTED_BEFORE_REMINDER)
+        .hasNotPassed(TASK_REMIND_REP_TO_MAKE_FIRST_CONTACT);
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example",
+        "Reminder: Follow up with lead for Uncontacted")).hasSize(1);
+    Assertions.assertThat(mailbox.receivedBy(other.getAssignee() + "@leadflow.example",
+        "Reminder: Follow up with lead for Contacted")).isEmpty();
+  }
+
+  @Test
   void shouldNotEscalateAFirstContactMadeInTime() {
     ProcessInstance instance = accepted("in-time@quinn.example");
     Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
@@ -543,6 +570,30 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldRemindTheRepBeforeAnOpportunityStallsUnlessItIsDecided() {
+    ProcessInstance open = opportunity("openstage@quinn.example");
+    // its own company: a won lead makes its company a customer, whose next leads would skip routing
+    ProcessInstance won = opportunity("wonstage@stage-reminder.example");
+    String rep = driver.task(open, TASK_WORK_OPPORTUNITY).getAssignee();
+    // seven days before the stage's deadline (dmn/SlaPolicy.dmn)
+    Instant remindAt = timer(open, BOUNDARY_OPPORTUNITY_STALLED).getDuedate().toInstant()
+        .minus(Duration.ofDays(7));
+
+    driver.waitUntil(remindAt.minus(Duration.ofMinutes(1)));
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example", "Reminder: Work opportunity")).isEmpty();
+    Task decided = driver.task(won, TASK_WORK_OPPORTUNITY);
+    driver.completeAs(decided.getAssignee(), decided, Map.of(OPPORTUNITY_OUTCOME, "WON", OPPORTUNITY_AMOUNT, 30000));
+
+    driver.waitUntil(remindAt.plus(Duration.ofMinutes(1)));
+
+    assertThat(open).hasPassed(TASK_REMIND_REP_TO_PROGRESS_OPPORTUNITY).isWaitingAt(TASK_WORK_OPPORTUNITY);
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example", "Reminder: Work opportunity for Openstage"))
+        .hasSize(1);
+    Assertions.assertThat(mailbox.receivedBy(decided.getAssignee() + "@leadflow.example",
+        "Reminder: Work opportunity for Wonstage")).isEmpty();
+  }
+
+  @Test
   void shouldRecordTheStageDeadlineThatPassedWhenTheForecastWasUpdatedMeanwhile() {
     ProcessInstance instance = opportunity("stalled-update@quinn.example");
     Date stageDeadline = timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate();
@@ -605,6 +656,33 @@ class LeadLifecycleProcessTest {
     Date due = Date.from(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, berlin).toInstant());
     Assertions.assertThat(driver.task(instance, TASK_FIX_LEAD_DATA).getDueDate()).isEqualTo(due);
     Assertions.assertThat(timer(instance, BOUNDARY_DATA_FIX_SLA_BREACHED).getDuedate()).isEqualTo(due);
+  }
+
+  @Test
+  void shouldRemindMarketingOpsBeforeTheDataFixDeadlineUnlessFixed() {
+    accepted(driver.handRaiser("bea@quinn.example", "DE", "Bea", "Quinn"));
+    ProcessInstance unfixed = offered(driver.handRaiser("bea.quinn@quinn.example", "DE", "Bea", "Quinn"));
+    ProcessInstance fixed = offered(driver.handRaiser("b.quinn@quinn.example", "DE", "Bea", "Quinn"));
+    for (ProcessInstance instance : List.of(unfixed, fixed)) {
+      Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+      driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    }
+    Task fix = driver.task(unfixed, TASK_FIX_LEAD_DATA);
+    // two hours before the deadline (dmn/SlaPolicy.dmn), to the members of marketing-ops
+    Instant remindAt = fix.getDueDate().toInstant().minus(Duration.ofHours(2));
+
+    driver.waitUntil(remindAt.minus(Duration.ofMinutes(1)));
+    Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example", "Reminder: Fix lead data")).isEmpty();
+    driver.completeAs("mia", driver.task(fixed, TASK_FIX_LEAD_DATA), Map.of("correctedEmail", "b.quinn@quinn.example",
+        "correctedFirstName", "Beatrix", "correctedLastName", "Quinn", "correctedCompany", "Quinn Systems",
+        "correctedCountry", "DE"));
+
+    driver.waitUntil(remindAt.plus(Duration.ofMinutes(1)));
+
+    assertThat(unfixed).hasPassed(TASK_REMIND_TO_FIX_LEAD_DATA).isWaitingAt(TASK_FIX_LEAD_DATA);
+    assertThat(fixed).hasNotPassed(TASK_REMIND_TO_FIX_LEAD_DATA);
+    Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example", "Reminder: Fix lead data")).singleElement()
+        .satisfies(mail -> Assertions.assertThat(mail.getSubject()).contains("for Bea Quinn"));
   }
 
   @Test
