@@ -5,7 +5,6 @@ import io.leadflow.lead.LeadView;
 import io.leadflow.routing.SalesRepRepository;
 import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.JsonVariables;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,13 +42,18 @@ class LeadDetailsListener implements TaskListener {
         .toList()));
     String team = (String) task.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     String rep = (String) task.getVariable(LeadLifecycle.Variables.SALES_REP);
-    var today = ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     task.setVariableLocal(LeadLifecycle.Variables.TEAMMATE_OPTIONS, JsonVariables.of(team == null ? List.of()
-        : reps.findByTeamIdOrderByUserIdAsc(team).stream()
-            .filter(teammate -> !teammate.getUserId().equals(rep))
-            .filter(teammate -> teammate.isAvailableOn(today))
-            .map(teammate -> option(teammate.getDisplayName(), teammate.getUserId()))
-            .toList()));
+        : teammates(team, rep)));
+  }
+
+  /** Teammates who can take the lead today, a day of the team's time zone as out-of-office periods are. */
+  private List<Map<String, String>> teammates(String team, String rep) {
+    var today = ClockUtil.now().toInstant().atZone(teams.findById(team).orElseThrow().getTimeZone()).toLocalDate();
+    return reps.findByTeamIdOrderByUserIdAsc(team).stream()
+        .filter(teammate -> !teammate.getUserId().equals(rep))
+        .filter(teammate -> teammate.isAvailableOn(today))
+        .map(teammate -> option(teammate.getDisplayName(), teammate.getUserId()))
+        .toList();
   }
 
   private static Map<String, String> option(String label, String value) {

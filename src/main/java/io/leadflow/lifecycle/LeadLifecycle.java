@@ -64,7 +64,10 @@ public final class LeadLifecycle {
     public static final String TASK_SYNC_LEAD_TO_CRM = "Task_SyncLeadToCrm";
     public static final String BOUNDARY_CRM_REJECTED_LEAD = "BoundaryEvent_CrmRejectedLead";
     public static final String TASK_FIX_LEAD_DATA = "Task_FixLeadData";
+    public static final String BOUNDARY_DATA_FIX_SLA_BREACHED = "BoundaryEvent_DataFixSlaBreached";
     public static final String TASK_ESCALATE_LATE_DATA_FIX = "Task_EscalateLateDataFix";
+    public static final String BOUNDARY_DATA_FIX_REMINDER_DUE = "BoundaryEvent_DataFixReminderDue";
+    public static final String TASK_REMIND_TO_FIX_LEAD_DATA = "Task_RemindToFixLeadData";
     public static final String GATEWAY_RETRY_CRM_STEP = "Gateway_RetryCrmStep";
     public static final String SUBPROCESS_FOLLOW_UP_CADENCE = "SubProcess_FollowUpCadence";
     public static final String TASK_FOLLOW_UP_WITH_LEAD = "Task_FollowUpWithLead";
@@ -74,6 +77,10 @@ public final class LeadLifecycle {
     public static final String TASK_ESCALATE_LATE_FIRST_CONTACT = "Task_EscalateLateFirstContact";
     public static final String BOUNDARY_FOLLOW_UP_REMINDER_DUE = "BoundaryEvent_FollowUpReminderDue";
     public static final String TASK_REMIND_REP_TO_FOLLOW_UP = "Task_RemindRepToFollowUp";
+    public static final String BOUNDARY_FIRST_CONTACT_REMINDER_DUE = "BoundaryEvent_FirstContactReminderDue";
+    public static final String GATEWAY_CONTACTED_BEFORE_REMINDER = "Gateway_ContactedBeforeReminder";
+    public static final String END_CONTACTED_BEFORE_REMINDER = "EndEvent_ContactedBeforeReminder";
+    public static final String TASK_REMIND_REP_TO_MAKE_FIRST_CONTACT = "Task_RemindRepToMakeFirstContact";
     public static final String BOUNDARY_CADENCE_OVER = "BoundaryEvent_CadenceOver";
     public static final String GATEWAY_FOLLOW_UP_RESULT = "Gateway_FollowUpResult";
     public static final String EVENT_SALES_QUALIFIED = "Event_SalesQualified";
@@ -85,6 +92,8 @@ public final class LeadLifecycle {
     public static final String TASK_UPDATE_FORECAST = "Task_UpdateForecast";
     public static final String BOUNDARY_OPPORTUNITY_STALLED = "BoundaryEvent_OpportunityStalled";
     public static final String TASK_ALERT_STALLED_OPPORTUNITY = "Task_AlertStalledOpportunity";
+    public static final String BOUNDARY_STAGE_REMINDER_DUE = "BoundaryEvent_StageReminderDue";
+    public static final String TASK_REMIND_REP_TO_PROGRESS_OPPORTUNITY = "Task_RemindRepToProgressOpportunity";
     public static final String TASK_RECORD_OPPORTUNITY_OUTCOME = "Task_RecordOpportunityOutcome";
     public static final String GATEWAY_DEAL_OUTCOME = "Gateway_DealOutcome";
     public static final String END_LEAD_WON = "EndEvent_LeadWon";

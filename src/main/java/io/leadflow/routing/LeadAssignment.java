@@ -6,7 +6,6 @@ import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +94,8 @@ public class LeadAssignment {
 
   private Assignment assign(Lead lead, String team, String preferredRep, Set<String> excluded, String reason,
       String by, Instant now) {
-    var today = now.atZone(ZoneOffset.UTC).toLocalDate();
+    // out-of-office periods are the team's local days: 20:00 in New York is still that day there, though not in UTC
+    var today = now.atZone(teams.findById(team).orElseThrow().getTimeZone()).toLocalDate();
     Optional<SalesRep> named = Optional.ofNullable(preferredRep).flatMap(reps::findById)
         .filter(rep -> rep.getTeamId().equals(team))
         .filter(rep -> !excluded.contains(rep.getUserId()))

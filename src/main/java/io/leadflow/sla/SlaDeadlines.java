@@ -4,6 +4,8 @@ import io.leadflow.lifecycle.LeadLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component("slaDeadlines")
 public class SlaDeadlines {
 
+  /** Steps whose task belongs to the candidate group marketing-ops (Task_ReviewMql, Task_FixLeadData). */
+  private static final Set<SlaStep> MARKETING_OPS_WORK = EnumSet.of(SlaStep.MQL_REVIEW, SlaStep.DATA_FIX);
+
   private final SlaPolicies policies;
   private final WorkingTime workingTime;
 
@@ -26,7 +31,8 @@ public class SlaDeadlines {
 
   /** When the step must be done, counted from now. */
   public Date deadline(VariableScope execution, String step) {
-    return Date.from(deadlineAt(execution, policy(execution, SlaStep.valueOf(step)), now()));
+    SlaStep slaStep = SlaStep.valueOf(step);
+    return Date.from(deadlineAt(execution, slaStep, policy(execution, slaStep), now()));
   }
 
   /** When to remind the owner: the policy's reminder point before the deadline (never before now). */
@@ -34,7 +40,7 @@ public class SlaDeadlines {
     SlaStep slaStep = SlaStep.valueOf(step);
     SlaPolicy policy = policy(execution, slaStep);
     Instant now = now();
-    Instant deadline = deadlineAt(execution, policy, now);
+    Instant deadline = deadlineAt(execution, slaStep, policy, now);
     Duration before = policy.reminderBefore() == null ? Duration.ZERO : policy.reminderBefore();
     Instant reminder = deadline.minus(before);
     return Date.from(reminder.isBefore(now) ? now : reminder);
@@ -49,7 +55,7 @@ public class SlaDeadlines {
     }
     Instant now = now();
     long repetitions = Math.max(1,
-        Duration.between(now, deadlineAt(execution, policy, now)).dividedBy(policy.reminderEvery()) - 1);
+        Duration.between(now, deadlineAt(execution, slaStep, policy, now)).dividedBy(policy.reminderEvery()) - 1);
     return "R" + repetitions + "/" + policy.reminderEvery();
   }
 
@@ -59,8 +65,11 @@ public class SlaDeadlines {
         Boolean.TRUE.equals(execution.getVariable(LeadLifecycle.Variables.HAND_RAISER)));
   }
 
-  private Instant deadlineAt(VariableScope execution, SlaPolicy policy, Instant start) {
-    String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
+  private Instant deadlineAt(VariableScope execution, SlaStep step, SlaPolicy policy, Instant start) {
+    // the owning team's calendar counts; marketing ops are no sales team and work by the default calendar (null),
+    // even when the lead already has a team in another time zone
+    String team = MARKETING_OPS_WORK.contains(step) ? null
+        : (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant deadline;
     if (policy.endOfWorkingDay()) {
       deadline = workingTime.endOfWorkingDay(start, team);

@@ -28,6 +28,7 @@ import io.leadflow.lead.StageChangeRepository;
 import io.leadflow.nurture.ActivityReport;
 import io.leadflow.nurture.LeadEngagement;
 import io.leadflow.routing.CustomerAccountRepository;
+import io.leadflow.routing.SalesOrganisation;
 import io.leadflow.sla.SlaBreach;
 import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
@@ -35,8 +36,11 @@ import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,7 @@ class LeadLifecycleProcessTest {
   @Autowired Mailbox mailbox;
   @Autowired LeadIntake intake;
   @Autowired LeadEngagement engagement;
+  @Autowired SalesOrganisation organisation;
 
   @BeforeEach
   void setUp() {
@@ -363,6 +368,29 @@ class LeadLifecycleProcessTest {
     assertThat(disqualified).hasPassed(GATEWAY_REJECTED_TO, END_DISQUALIFIED_BY_REP).isEnded();
   }
 
+  @Test
+  void shouldNotGiveLeadsToARepOutOfOfficeUntilTodayInTheTeamsTimeZone() {
+    // 20:00 in New York on 2 December is already 3 December in UTC; rita is away until the end of her 2 December
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 2, 20, 0, 0, 0, ZoneId.of("America/New_York"))
+        .toInstant()));
+    organisation.outOfOffice("rita", LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 2));
+    try {
+      ProcessInstance first = driver.instance(driver.handRaiser("first@ny.example", "US"));
+      ProcessInstance second = driver.instance(driver.handRaiser("second@ny.example", "US"));
+      driver.runDueJobs();
+
+      Assertions.assertThat(List.of(first, second)).allSatisfy(instance -> {
+        Assertions.assertThat(driver.variable(instance, SALES_TEAM)).isEqualTo("sales-americas");
+        Assertions.assertThat(driver.variable(instance, SALES_REP)).isEqualTo("omar");
+        // nor offered to hand the lead over to
+        Assertions.assertThat(tasks.getVariableLocal(driver.task(instance, TASK_ACCEPT_LEAD).getId(),
+            TEAMMATE_OPTIONS).toString()).isEqualTo("[]");
+      });
+    } finally {
+      organisation.outOfOffice("rita", null, null);
+    }
+  }
+
   // ------------------------------------------------------------------------------------------------ follow-up
 
   @Test
@@ -382,6 +410,32 @@ class LeadLifecycleProcessTest {
     driver.completeAs(followUp.getAssignee(), driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD),
         Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT", CONTACT_CHANNEL, "EMAIL", CONTACT_OUTCOME, "EMAIL_SENT"));
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldRemindTheRepOfTheFirstContactBeforeItsDeadlineUnlessAlreadyContacted() {
+    ProcessInstance waiting = accepted("uncontacted@quinn.example");
+    ProcessInstance contacted = accepted("contacted@quinn.example");
+    Task followUp = driver.task(waiting, TASK_FOLLOW_UP_WITH_LEAD);
+    String rep = followUp.getAssignee();
+    // a fitting hand-raiser: reminded 20 minutes before its first-contact deadline (dmn/SlaPolicy.dmn)
+    Instant remindAt = followUp.getDueDate().toInstant().minus(Duration.ofMinutes(20));
+
+    driver.waitUntil(remindAt.minus(Duration.ofMinutes(1)));
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example", "Reminder: Follow up with lead")).isEmpty();
+    Task other = driver.task(contacted, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(other.getAssignee(), other, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT", CONTACT_CHANNEL,
+        "CALL", CONTACT_OUTCOME, "REACHED"));
+
+    driver.waitUntil(remindAt.plus(Duration.ofMinutes(1)));
+
+    assertThat(waiting).hasPassed(TASK_REMIND_REP_TO_MAKE_FIRST_CONTACT).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    assertThat(contacted).hasPassed(END_CONTACTED_BEFORE_REMINDER)
+        .hasNotPassed(TASK_REMIND_REP_TO_MAKE_FIRST_CONTACT);
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example",
+        "Reminder: Follow up with lead for Uncontacted")).hasSize(1);
+    Assertions.assertThat(mailbox.receivedBy(other.getAssignee() + "@leadflow.example",
+        "Reminder: Follow up with lead for Contacted")).isEmpty();
   }
 
   @Test
@@ -515,6 +569,52 @@ class LeadLifecycleProcessTest {
     }
   }
 
+  @Test
+  void shouldRemindTheRepBeforeAnOpportunityStallsUnlessItIsDecided() {
+    ProcessInstance open = opportunity("openstage@quinn.example");
+    // its own company: a won lead makes its company a customer, whose next leads would skip routing
+    ProcessInstance won = opportunity("wonstage@stage-reminder.example");
+    String rep = driver.task(open, TASK_WORK_OPPORTUNITY).getAssignee();
+    // seven days before the stage's deadline (dmn/SlaPolicy.dmn)
+    Instant remindAt = timer(open, BOUNDARY_OPPORTUNITY_STALLED).getDuedate().toInstant()
+        .minus(Duration.ofDays(7));
+
+    driver.waitUntil(remindAt.minus(Duration.ofMinutes(1)));
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example", "Reminder: Work opportunity")).isEmpty();
+    Task decided = driver.task(won, TASK_WORK_OPPORTUNITY);
+    driver.completeAs(decided.getAssignee(), decided, Map.of(OPPORTUNITY_OUTCOME, "WON", OPPORTUNITY_AMOUNT, 30000));
+
+    driver.waitUntil(remindAt.plus(Duration.ofMinutes(1)));
+
+    assertThat(open).hasPassed(TASK_REMIND_REP_TO_PROGRESS_OPPORTUNITY).isWaitingAt(TASK_WORK_OPPORTUNITY);
+    Assertions.assertThat(mailbox.receivedBy(rep + "@leadflow.example", "Reminder: Work opportunity for Openstage"))
+        .hasSize(1);
+    Assertions.assertThat(mailbox.receivedBy(decided.getAssignee() + "@leadflow.example",
+        "Reminder: Work opportunity for Wonstage")).isEmpty();
+  }
+
+  @Test
+  void shouldRecordTheStageDeadlineThatPassedWhenTheForecastWasUpdatedMeanwhile() {
+    ProcessInstance instance = opportunity("stalled-update@quinn.example");
+    Date stageDeadline = timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate();
+    Task work = driver.task(instance, TASK_WORK_OPPORTUNITY);
+    driver.waitFor(Duration.ofDays(10));
+    // a new forecast is no move to another stage: the next task is due later, the stage's deadline stays
+    driver.completeAs(work.getAssignee(), work, Map.of(OPPORTUNITY_OUTCOME, "UPDATE", OPPORTUNITY_AMOUNT, 30000,
+        EXPECTED_CLOSE_DATE, "2027-06-30"));
+    Assertions.assertThat(driver.task(instance, TASK_WORK_OPPORTUNITY).getDueDate()).isAfter(stageDeadline);
+
+    driver.waitUntil(stageDeadline.toInstant().plus(Duration.ofDays(1)));
+
+    assertThat(instance).hasPassed(TASK_ALERT_STALLED_OPPORTUNITY);
+    SlaBreach breach = breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey()))
+        .get(0);
+    Assertions.assertThat(breach.getDueAt()).isEqualTo(stageDeadline.toInstant());
+    Assertions.assertThat(breach.getBreachedAt()).isAfter(breach.getDueAt());
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example", "Overdue: progress of the opportunity"))
+        .singleElement().satisfies(mail -> Assertions.assertThat(mail.getSubject()).endsWith(" is 1 day late"));
+  }
+
   // ------------------------------------------------------------------------------------------------ CRM refusals
 
   @Test
@@ -538,6 +638,51 @@ class LeadLifecycleProcessTest {
     assertThat(instance).hasPassed(GATEWAY_RETRY_CRM_STEP).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
     Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
         .extracting(Lead::getFirstName).isEqualTo("Adam");
+  }
+
+  @Test
+  void shouldCountTheDataFixDeadlineInMarketingOpsWorkingTimeForALeadOfATeamInAnotherTimeZone() {
+    // Monday 10:00 in Berlin (the default calendar, 9-17), 04:00 in New York where the lead's team works 9-17
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, berlin).toInstant()));
+    accepted(driver.handRaiser("kim@quinn.example", "US", "Kim", "Quinn"));
+    ProcessInstance instance = offered(driver.handRaiser("kim.quinn@quinn.example", "US", "Kim", "Quinn"));
+    Assertions.assertThat(driver.variable(instance, SALES_TEAM)).isEqualTo("sales-americas");
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+
+    // eight working hours of Berlin: 7 on Monday, 1 on Tuesday (New York's hours would end Monday 17:00 there)
+    Date due = Date.from(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, berlin).toInstant());
+    Assertions.assertThat(driver.task(instance, TASK_FIX_LEAD_DATA).getDueDate()).isEqualTo(due);
+    Assertions.assertThat(timer(instance, BOUNDARY_DATA_FIX_SLA_BREACHED).getDuedate()).isEqualTo(due);
+  }
+
+  @Test
+  void shouldRemindMarketingOpsBeforeTheDataFixDeadlineUnlessFixed() {
+    accepted(driver.handRaiser("bea@quinn.example", "DE", "Bea", "Quinn"));
+    ProcessInstance unfixed = offered(driver.handRaiser("bea.quinn@quinn.example", "DE", "Bea", "Quinn"));
+    ProcessInstance fixed = offered(driver.handRaiser("b.quinn@quinn.example", "DE", "Bea", "Quinn"));
+    for (ProcessInstance instance : List.of(unfixed, fixed)) {
+      Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+      driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    }
+    Task fix = driver.task(unfixed, TASK_FIX_LEAD_DATA);
+    // two hours before the deadline (dmn/SlaPolicy.dmn), to the members of marketing-ops
+    Instant remindAt = fix.getDueDate().toInstant().minus(Duration.ofHours(2));
+
+    driver.waitUntil(remindAt.minus(Duration.ofMinutes(1)));
+    Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example", "Reminder: Fix lead data")).isEmpty();
+    driver.completeAs("mia", driver.task(fixed, TASK_FIX_LEAD_DATA), Map.of("correctedEmail", "b.quinn@quinn.example",
+        "correctedFirstName", "Beatrix", "correctedLastName", "Quinn", "correctedCompany", "Quinn Systems",
+        "correctedCountry", "DE"));
+
+    driver.waitUntil(remindAt.plus(Duration.ofMinutes(1)));
+
+    assertThat(unfixed).hasPassed(TASK_REMIND_TO_FIX_LEAD_DATA).isWaitingAt(TASK_FIX_LEAD_DATA);
+    assertThat(fixed).hasNotPassed(TASK_REMIND_TO_FIX_LEAD_DATA);
+    Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example", "Reminder: Fix lead data")).singleElement()
+        .satisfies(mail -> Assertions.assertThat(mail.getSubject()).contains("for Bea Quinn"));
   }
 
   @Test
