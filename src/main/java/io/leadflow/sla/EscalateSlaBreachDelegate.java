@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 
@@ -80,14 +81,21 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   }
 
   /**
-   * The deadline that passed: the due date of the boundary timer that led here. Not the open task's due date, which
-   * can be later: a stalled opportunity's timer counts from the start of "Work opportunity", but each forecast update
-   * creates a new task with a deadline of its own. The timer's job is gone once it fired, so its due date is read
-   * from the job log (history level full, as configured); without one, the breach counts from now.
+   * The deadline that passed: the due date of the boundary timer that led here (directly, or through a check such as
+   * "Contacted yet?"). Not the open task's due date, which can be later: a stalled opportunity's timer counts from
+   * the start of "Work opportunity", but each forecast update creates a new task with a deadline of its own. The
+   * timer's job is gone once it fired, so its due date is read from the job log (history level full, as configured);
+   * without one, the breach counts from now.
    */
   private static Optional<Instant> deadlinePassed(DelegateExecution execution) {
-    String timer = ((FlowNode) execution.getBpmnModelElementInstance()).getIncoming().iterator().next().getSource()
-        .getId();
+    FlowNode node = (FlowNode) execution.getBpmnModelElementInstance();
+    while (!(node instanceof BoundaryEvent)) {
+      if (node.getIncoming().size() != 1) {
+        return Optional.empty();
+      }
+      node = node.getIncoming().iterator().next().getSource();
+    }
+    String timer = node.getId();
     return execution.getProcessEngineServices().getHistoryService().createHistoricJobLogQuery()
         .processInstanceId(execution.getProcessInstanceId()).activityIdIn(timer).successLog()
         .orderByTimestamp().desc().orderPartiallyByOccurrence().desc().listPage(0, 1).stream()

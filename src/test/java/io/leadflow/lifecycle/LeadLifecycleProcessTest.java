@@ -402,6 +402,10 @@ class LeadLifecycleProcessTest {
     assertThat(instance).hasPassed(TASK_ESCALATE_LATE_FIRST_CONTACT).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(SlaBreaches.INCIDENT_TYPE).count()).isOne();
+    // the deadline that passed, found through "Contacted yet?", not the moment the escalation ran
+    Assertions.assertThat(breaches.findAll()).filteredOn(breach -> breach.getStep() == SlaStep.FIRST_CONTACT
+            && breach.getLeadId().toString().equals(instance.getBusinessKey()))
+        .singleElement().extracting(SlaBreach::getDueAt).isEqualTo(followUp.getDueDate().toInstant());
 
     driver.waitFor(Duration.ofDays(1));
     assertThat(instance).hasPassed(TASK_REMIND_REP_TO_FOLLOW_UP);
