@@ -2,6 +2,7 @@ package io.leadflow.intake;
 
 import io.leadflow.system.FieldProblem;
 import io.leadflow.system.InvalidRequestException;
+import io.leadflow.system.RetryingTransactions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

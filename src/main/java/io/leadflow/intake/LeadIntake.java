@@ -12,6 +12,7 @@ import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.nurture.LeadNurture;
 import io.leadflow.scoring.FreeMailDomains;
 import io.leadflow.system.EngineAsSystem;
+import io.leadflow.system.RetryingTransactions;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

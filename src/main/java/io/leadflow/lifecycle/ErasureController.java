@@ -1,6 +1,6 @@
 package io.leadflow.lifecycle;
 
-import io.leadflow.intake.RetryingTransactions;
+import io.leadflow.system.RetryingTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package io.leadflow.nurture;
 
-import io.leadflow.intake.RetryingTransactions;
+import io.leadflow.system.RetryingTransactions;
 import io.leadflow.lead.Lead;
 import io.leadflow.mail.UnsubscribeLinks;
 import io.swagger.v3.oas.annotations.Operation;

@@ -72,6 +72,8 @@ public class LeadAssignment {
       String reason = route == null || route.getEntry("routingReason") == null
           ? "No routing rule matches " + lead.getCountry() + ", " + lead.getIndustry()
           : route.getEntry("routingReason");
+      // to marketing ops' review; an owner change naming no one is how SLA compliance finds the reviewed leads
+      // (FunnelMetrics, MQL_REVIEW)
       return record(lead, new Assignment(null, null, reason), by, now);
     }
     Map<String, Object> entries = route.getEntryMap();

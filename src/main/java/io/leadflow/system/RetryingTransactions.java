@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.system;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -11,10 +11,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a capture in a transaction of its own and tries again when it collided with a concurrent one: the same new
- * person posted twice at once (the second insert loses to the unique constraint and merges instead), or a step of
- * the lead's process that changed the same process instance. Inside a caller's transaction it runs once; the caller
- * decides.
+ * Runs a request's work on a lead (a capture, an activity, an unsubscribe, an erasure) in a transaction of its own and
+ * tries again when it collided with a concurrent one: the same new person posted twice at once (the second insert
+ * loses to the unique constraint and merges instead), or a step of the lead's process that changed the same process
+ * instance. Inside a caller's transaction it runs once; the caller decides.
  */
 @Component
 public class RetryingTransactions {
@@ -48,7 +48,7 @@ public class RetryingTransactions {
       Thread.sleep(ThreadLocalRandom.current().nextLong(10, 30L * attempt));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while retrying a capture", interrupted);
+      throw new IllegalStateException("Interrupted while retrying a transaction", interrupted);
     }
   }
 }
