@@ -79,7 +79,8 @@ public final class PackagedApp implements AutoCloseable {
 
   public PackagedApp start() throws IOException {
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+    // as the Docker image starts it: job threads below the request threads (JobThreadPriority)
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:ThreadPriorityPolicy=1"));
     command.addAll(jvmOptions);
     // -Dbench.profile=<folder>: a JFR profile of the node, to see where its CPU goes under a benchmark's load
     String profile = System.getProperty("bench.profile");

@@ -23,7 +23,9 @@ class DockerFilesTest {
     assertThat(lines).anyMatch(line -> line.contains("./mvnw -B -DskipTests package"));
     assertThat(lines).filteredOn(line -> line.startsWith("USER "))
         .singleElement().satisfies(user -> assertThat(user).doesNotContain("root"));
-    assertThat(String.join("\n", lines)).contains("HEALTHCHECK").contains("/actuator/health");
+    assertThat(String.join("\n", lines)).contains("HEALTHCHECK").contains("/actuator/health")
+        // without it the JVM ignores the job threads' lower priority (JobThreadPriority)
+        .contains("-XX:ThreadPriorityPolicy=1");
     // the paths the build copies exist in the repository
     for (String line : lines) {
       if (line.startsWith("COPY ") && !line.contains("--from")) {
