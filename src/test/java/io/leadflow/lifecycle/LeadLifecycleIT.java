@@ -101,12 +101,19 @@ class LeadLifecycleIT {
     assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThatThrownBy(() -> completeAs(REP_AMERICAS, taskId, Map.of("acceptOutcome", "ACCEPT")))
         .isInstanceOf(AuthorizationException.class);
+    // nor the lead through Leadflow's API: to them it does not exist
+    ResponseEntity<String> reading = rest.withBasicAuth(REP_AMERICAS, PASSWORD)
+        .getForEntity("/api/leads/{id}", String.class, leadId);
+    assertThat(reading.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(reading.getBody()).doesNotContain("katherine");
 
     // the team, its rep and the managers see it
     for (String user : List.of(REP_EMEA, "lena", MANAGER)) {
       assertThat(rest.withBasicAuth(user, PASSWORD).getForObject(
           "/engine-rest/task?processInstanceBusinessKey={id}&maxResults=10", JsonNode.class, leadId))
           .as(user).hasSize(1);
+      assertThat(rest.withBasicAuth(user, PASSWORD).getForObject("/api/leads/{id}", JsonNode.class, leadId)
+          .get("email").asText()).as(user).isEqualTo("katherine.johnson@orbit.example");
     }
     assertThat(tasks.createTaskQuery().taskId(taskId).singleResult()).isNotNull();
   }
