@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * this setting changes nothing (README, Performance).
  */
 @Component
-public class JobThreadPriority implements BeanPostProcessor {
+class JobThreadPriority implements BeanPostProcessor {
 
   /** The executor the Camunda starter creates for the job executor's threads. */
   static final String JOB_EXECUTOR_THREADS = "camundaTaskExecutor";
@@ -21,7 +21,7 @@ public class JobThreadPriority implements BeanPostProcessor {
   private final int priority;
 
   /** @param priority a Java thread priority, 1 (lowest) to 10 */
-  public JobThreadPriority(@Value("${leadflow.jobs.thread-priority}") int priority) {
+  JobThreadPriority(@Value("${leadflow.jobs.thread-priority}") int priority) {
     if (priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
       throw new IllegalArgumentException("leadflow.jobs.thread-priority (LEADFLOW_JOB_PRIORITY) must be from "
           + Thread.MIN_PRIORITY + " to " + Thread.MAX_PRIORITY + ", not " + priority);
