@@ -8,9 +8,10 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What a burst of leads cost, from its first POST until its last job ran: the node's and PostgreSQL's CPU time and
- * the SQL statements (pg_stat_statements; the benchmark's own few hundred polls for due jobs among them), per lead.
- * The statements that took the most time go to {@code target/bench/intake-statements.txt}.
+ * What a stretch of work cost (a burst of leads, from its first POST until its last job ran; a timer storm, until
+ * its last escalation's jobs ran): the node's and PostgreSQL's CPU time and the SQL statements (pg_stat_statements;
+ * the benchmark's own few hundred polls among them), per unit of work. The statements that took the most time go to
+ * {@code target/bench/<benchmark>-statements.txt}.
  */
 final class Cost {
 
@@ -37,18 +38,19 @@ final class Cost {
     return new Cost(node, jdbc);
   }
 
-  void perLead(int leads, Figures figures) throws IOException {
-    figures.add("node CPU per lead", (Machine.cpuSeconds(node.pid()) - nodeCpu) * 1000 / leads, "ms");
-    figures.add("PostgreSQL CPU per lead", (Machine.postgresCpuSeconds(postmaster) - postgresCpu) * 1000 / leads,
-        "ms");
+  /** @param unit what was counted, such as "lead" or "escalation" */
+  void per(String unit, int count, Figures figures) throws IOException {
+    figures.add("node CPU per " + unit, (Machine.cpuSeconds(node.pid()) - nodeCpu) * 1000 / count, "ms");
+    figures.add("PostgreSQL CPU per " + unit,
+        (Machine.postgresCpuSeconds(postmaster) - postgresCpu) * 1000 / count, "ms");
     Long statements = jdbc.queryForObject("select sum(calls) from pg_stat_statements", Long.class);
-    figures.add("SQL statements per lead", statements == null ? Double.NaN : statements / (double) leads, "");
+    figures.add("SQL statements per " + unit, statements == null ? Double.NaN : statements / (double) count, "");
     List<String> top = jdbc.query("""
         select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
         from pg_stat_statements order by total_exec_time desc limit 25""",
         (row, n) -> String.format("%8d calls %7d ms  %s", row.getLong("calls"), row.getLong("ms"),
             row.getString("query")));
-    Path file = Path.of("target", "bench", "intake-statements.txt");
+    Path file = Path.of("target", "bench", figures.benchmark() + "-statements.txt");
     Files.createDirectories(file.getParent());
     Files.write(file, top);
   }

@@ -26,6 +26,10 @@ final class Figures {
     this.benchmark = benchmark;
   }
 
+  String benchmark() {
+    return benchmark;
+  }
+
   void add(String figure, double value, String unit) {
     row(figure, value, unit, null);
   }

@@ -67,7 +67,7 @@ class IntakeBench {
       figures.atMost("heap after GC under load", heapUnderLoad.get(), "MB", 512);
 
       Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
-      cost.perLead(sentAt.size(), figures);
+      cost.per("lead", sentAt.size(), figures);
       Map<String, Long> firstTasks = firstTasks(shared, begin);
       Latencies toTask = firstTaskLatencies(firstTasks, sentAt);
       figures.add("POST to first user task, p50", toTask.percentile(50), "ms");

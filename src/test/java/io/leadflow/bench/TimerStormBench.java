@@ -39,9 +39,11 @@ class TimerStormBench {
       awaitDeadlinesWaiting(jdbc);
 
       double bareOneNode = bareTimerStorm(bare, jdbc);
+      Cost cost = Cost.startCounting(first, jdbc);
       double escalationsOneNode = escalationStorm(jdbc);
       figures.add("bare timers, 1 node", bareOneNode, "timers/s");
       figures.add("acceptance escalations, 1 node", escalationsOneNode, "leads/s");
+      cost.per("escalation (1 node, every job it led to)", LEADS, figures);
       figures.atLeast("escalations / bare timers, 1 node", escalationsOneNode / bareOneNode, "ratio", 0.6);
 
       second.start().awaitHealthy(Duration.ofMinutes(3));
