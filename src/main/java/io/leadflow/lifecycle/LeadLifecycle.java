@@ -57,6 +57,7 @@ public final class LeadLifecycle {
     public static final String TASK_REMIND_REP_TO_ACCEPT = "Task_RemindRepToAccept";
     public static final String BOUNDARY_ACCEPTANCE_SLA_BREACHED = "BoundaryEvent_AcceptanceSlaBreached";
     public static final String TASK_REASSIGN_LATE_LEAD = "Task_ReassignLateLead";
+    public static final String TASK_TELL_MANAGER_OF_LATE_LEAD = "Task_TellManagerOfLateLead";
     public static final String GATEWAY_ACCEPT_OUTCOME = "Gateway_AcceptOutcome";
     public static final String TASK_HAND_OVER_LEAD = "Task_HandOverLead";
     public static final String GATEWAY_REJECTED_TO = "Gateway_RejectedTo";
@@ -152,6 +153,8 @@ public final class LeadLifecycle {
     public static final String SALES_REP = "salesRep";
     public static final String ROUTING_REASON = "routingReason";
     public static final String ROUTE_CLEAR = "routeClear";
+    /** The id of the missed acceptance deadline "Reassign late lead" recorded, for "Tell manager about late lead". */
+    public static final String LATE_BREACH = "lateBreach";
     /** Task-local: the teams marketing ops can route to. */
     public static final String TEAM_OPTIONS = "teamOptions";
     /** Task-local: the rep's teammates who can take the lead. */

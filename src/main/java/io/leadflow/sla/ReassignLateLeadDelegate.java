@@ -6,9 +6,6 @@ import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.routing.Assignment;
 import io.leadflow.routing.LeadAssignment;
-import io.leadflow.routing.SalesTeam;
-import io.leadflow.routing.SalesTeamRepository;
-import io.leadflow.system.SideEffects;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -18,27 +15,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * "Reassign late lead": the rep did not accept in time. The breach counts against them, the team's next rep (or the
- * team's queue) gets the lead, and the manager is told.
+ * "Reassign late lead": the rep did not accept in time. The breach counts against them and the team's next rep (or
+ * the team's queue) gets the lead. The manager is told in a step of its own ("Tell manager about late lead"): the
+ * round robin's turn holds the team's row until this step commits, which must not wait for a mail server.
  */
 @Component("reassignLateLead")
 class ReassignLateLeadDelegate implements JavaDelegate {
 
   private final LeadRepository leads;
-  private final SalesTeamRepository teams;
   private final LeadAssignment assignment;
   private final SlaBreaches breaches;
-  private final SlaDeadlines deadlines;
-  private final Escalations escalations;
 
-  ReassignLateLeadDelegate(LeadRepository leads, SalesTeamRepository teams, LeadAssignment assignment,
-      SlaBreaches breaches, SlaDeadlines deadlines, Escalations escalations) {
+  ReassignLateLeadDelegate(LeadRepository leads, LeadAssignment assignment, SlaBreaches breaches) {
     this.leads = leads;
-    this.teams = teams;
     this.assignment = assignment;
     this.breaches = breaches;
-    this.deadlines = deadlines;
-    this.escalations = escalations;
   }
 
   @Override
@@ -57,9 +48,6 @@ class ReassignLateLeadDelegate implements JavaDelegate {
         CurrentUser.of(execution), now);
     execution.setVariable(LeadLifecycle.Variables.SALES_REP, next.rep());
     execution.setVariable(LeadLifecycle.Variables.ROUTING_REASON, next.reason());
-    String manager = teams.findById(team).map(SalesTeam::getManager).orElse(null);
-    escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, SlaStep.ACCEPTANCE).escalateTo(), manager, null, null,
-        execution.getProcessInstanceId());
+    execution.setVariable(LeadLifecycle.Variables.LATE_BREACH, breach.getId());
   }
 }

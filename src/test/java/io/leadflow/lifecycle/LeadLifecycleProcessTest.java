@@ -318,7 +318,10 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey())))
         .extracting(SlaBreach::getStep, SlaBreach::getOwner)
         .containsExactly(tuple(SlaStep.ACCEPTANCE, late));
-    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).hasSize(1);
+    assertThat(instance).hasPassed(TASK_TELL_MANAGER_OF_LATE_LEAD);
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).singleElement()
+        .extracting(Mailbox::text).asString()
+        .contains("Late Quinn, Quinn Systems", "Step:     acceptance", "Owner:    " + late);
   }
 
   @Test

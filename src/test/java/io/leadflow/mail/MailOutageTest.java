@@ -14,6 +14,7 @@ import io.leadflow.lifecycle.LifecycleDriver;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,31 @@ class MailOutageTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     assertThat(received("ada@mail-outage.example")).isOne();
     assertThat(driver.task(instance, TASK_ACCEPT_LEAD)).isNotNull();
+  }
+
+  @Test
+  void shouldGiveALateLeadToTheNextRepWhileTheMailServerIsDownAndTellTheManagerOnceItIsBack() {
+    UUID leadId = driver.handRaiser("lin@mail-outage.example", "DE");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    String late = accept.getAssignee();
+    smtp.stop();
+
+    ClockUtil.setCurrentTime(Date.from(accept.getDueDate().toInstant().plus(Duration.ofMinutes(1))));
+    driver.runDueJobsAllowingFailures();
+
+    assertThat(driver.task(instance, TASK_ACCEPT_LEAD).getAssignee()).isNotNull().isNotEqualTo(late);
+    Job tellManager = management.createJobQuery().processInstanceId(instance.getId())
+        .activityId(TASK_TELL_MANAGER_OF_LATE_LEAD).singleResult();
+    assertThat(tellManager.getExceptionMessage()).contains("127.0.0.1:" + PORT);
+
+    smtp = start();
+    driver.waitFor(Duration.ofSeconds(61));
+
+    assertThat(management.createJobQuery().activityId(TASK_TELL_MANAGER_OF_LATE_LEAD)
+        .processInstanceId(instance.getId()).count()).isZero();
+    assertThat(received("max@leadflow.example")).isOne();
   }
 
   @Test
