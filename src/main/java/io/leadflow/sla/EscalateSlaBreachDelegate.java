@@ -5,8 +5,6 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LeadTasks;
-import io.leadflow.routing.SalesTeam;
-import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
 import java.util.Date;
@@ -40,15 +38,13 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   private static final Set<SlaStep> OWNER_ALERTED = EnumSet.of(SlaStep.OPPORTUNITY_STAGE);
 
   private final LeadRepository leads;
-  private final SalesTeamRepository teams;
   private final SlaBreaches breaches;
   private final SlaDeadlines deadlines;
   private final Escalations escalations;
 
-  EscalateSlaBreachDelegate(LeadRepository leads, SalesTeamRepository teams, SlaBreaches breaches,
-      SlaDeadlines deadlines, Escalations escalations) {
+  EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines,
+      Escalations escalations) {
     this.leads = leads;
-    this.teams = teams;
     this.breaches = breaches;
     this.deadlines = deadlines;
     this.escalations = escalations;
@@ -74,10 +70,9 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     Instant due = deadlinePassed(execution).orElse(now);
     SlaBreach breach = breaches.record(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
         task.getExecutionId(), lead.getFullName() + " (" + lead.getCompany() + ")");
-    String manager = Optional.ofNullable(team).flatMap(teams::findById).map(SalesTeam::getManager).orElse(null);
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, step).escalateTo(), manager, OWNER_ALERTED.contains(step) ? owner : null,
-        task.getId(), execution.getProcessInstanceId());
+        deadlines.policy(execution, step).escalateTo(), OWNER_ALERTED.contains(step) ? owner : null, task.getId(),
+        execution.getProcessInstanceId());
   }
 
   /**

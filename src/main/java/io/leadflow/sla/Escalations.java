@@ -5,17 +5,21 @@ import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
 import io.leadflow.mail.MailLinks;
 import io.leadflow.mail.MailPort;
+import io.leadflow.routing.SalesTeam;
+import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.SideEffects;
 import io.leadflow.system.StaffDirectory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells managers (and, when the caller names them, the owner of the late work) about a missed deadline, once per
- * recipient even when the escalating step is retried.
+ * Tells managers (the SLA policy's group and the manager of the team the breach counts against; when the caller names
+ * them, also the owner of the late work) about a missed deadline, once per recipient even when the escalating step
+ * is retried.
  */
 @Service
 public class Escalations {
@@ -23,12 +27,15 @@ public class Escalations {
   static final String TEMPLATE = "escalation";
 
   private final StaffDirectory staff;
+  private final SalesTeamRepository teams;
   private final MailPort mail;
   private final MailLinks links;
   private final SideEffects sideEffects;
 
-  Escalations(StaffDirectory staff, MailPort mail, MailLinks links, SideEffects sideEffects) {
+  Escalations(StaffDirectory staff, SalesTeamRepository teams, MailPort mail, MailLinks links,
+      SideEffects sideEffects) {
     this.staff = staff;
+    this.teams = teams;
     this.mail = mail;
     this.links = links;
     this.sideEffects = sideEffects;
@@ -36,13 +43,14 @@ public class Escalations {
 
   /**
    * @param group the group the SLA policy escalates to
-   * @param manager the owning team's manager, if any
    * @param owner the user who owns the late work and is to be alerted too, or null
    * @param taskId the late task, if it is still open
    */
-  public void send(String key, Lead lead, SlaBreach breach, String group, String manager, String owner,
-      String taskId, String processInstanceId) {
+  public void send(String key, Lead lead, SlaBreach breach, String group, String owner, String taskId,
+      String processInstanceId) {
     Set<String> recipients = new LinkedHashSet<>(staff.emailsOfGroup(group));
+    String manager = Optional.ofNullable(breach.getTeam()).flatMap(teams::findById).map(SalesTeam::getManager)
+        .orElse(null);
     for (String user : new String[] {manager, owner}) {
       String email = staff.emailOf(user);
       if (email != null) {

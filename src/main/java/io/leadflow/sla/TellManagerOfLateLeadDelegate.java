@@ -3,10 +3,7 @@ package io.leadflow.sla;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.LeadLifecycle;
-import io.leadflow.routing.SalesTeam;
-import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.SideEffects;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,15 +16,13 @@ import org.springframework.stereotype.Component;
 class TellManagerOfLateLeadDelegate implements JavaDelegate {
 
   private final LeadRepository leads;
-  private final SalesTeamRepository teams;
   private final SlaBreachRepository breaches;
   private final SlaDeadlines deadlines;
   private final Escalations escalations;
 
-  TellManagerOfLateLeadDelegate(LeadRepository leads, SalesTeamRepository teams, SlaBreachRepository breaches,
-      SlaDeadlines deadlines, Escalations escalations) {
+  TellManagerOfLateLeadDelegate(LeadRepository leads, SlaBreachRepository breaches, SlaDeadlines deadlines,
+      Escalations escalations) {
     this.leads = leads;
-    this.teams = teams;
     this.breaches = breaches;
     this.deadlines = deadlines;
     this.escalations = escalations;
@@ -39,10 +34,7 @@ class TellManagerOfLateLeadDelegate implements JavaDelegate {
     SlaBreach breach = breaches.findById(breachId).orElseThrow(
         () -> new IllegalStateException("No SLA breach " + breachId + " to tell the manager about"));
     Lead lead = leads.findById(breach.getLeadId()).orElseThrow();
-    String manager = Optional.ofNullable(breach.getTeam()).flatMap(teams::findById).map(SalesTeam::getManager)
-        .orElse(null);
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, breach.getStep()).escalateTo(), manager, null, null,
-        execution.getProcessInstanceId());
+        deadlines.policy(execution, breach.getStep()).escalateTo(), null, null, execution.getProcessInstanceId());
   }
 }
