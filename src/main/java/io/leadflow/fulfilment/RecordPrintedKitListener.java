@@ -37,10 +37,6 @@ class RecordPrintedKitListener implements TaskListener {
     String note = sent ? "To: " + task.getVariable(SHIPPING_ADDRESS) : String.valueOf(task.getVariable(
         KIT_NOT_SENT_REASON));
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, ClockUtil.now().toInstant(),
-        CurrentUser.of(task)).about(cut(subject, 200), sent ? "SENT" : "NOT_SENT", cut(note, 2000)));
-  }
-
-  private static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+        CurrentUser.of(task)).aboutAsFits(subject, sent ? "SENT" : "NOT_SENT", note));
   }
 }

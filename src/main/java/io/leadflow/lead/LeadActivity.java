@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "lead_activity")
 public class LeadActivity {
 
+  private static final int SUBJECT_LENGTH = 200;
+  private static final int NOTE_LENGTH = 2000;
+
   @Id
   private UUID id;
 
@@ -59,8 +62,8 @@ public class LeadActivity {
    * @param mail how the lead's record would have named the mail, e.g. "Nurture step 2: The ROI guide"
    */
   public static LeadActivity mailRejected(UUID id, Lead lead, Instant at, String mail, String answer) {
-    return new LeadActivity(id, lead, ActivityType.NOTE, at, "system")
-        .about(cut("Mail rejected: " + mail, 200), null, cut(answer, 2000));
+    return new LeadActivity(id, lead, ActivityType.NOTE, at, "system").aboutAsFits("Mail rejected: " + mail, null,
+        answer);
   }
 
   private static String cut(String text, int length) {
@@ -72,6 +75,14 @@ public class LeadActivity {
     this.campaign = campaign;
     this.asset = asset;
     return this;
+  }
+
+  /**
+   * Like {@link #about}, for text that Leadflow puts together itself (a server's answer, a record of what a form
+   * said): as much of the subject and the note as their columns hold, instead of failing the step that records it.
+   */
+  public LeadActivity aboutAsFits(String subject, String outcome, String note) {
+    return about(cut(subject, SUBJECT_LENGTH), outcome, cut(note, NOTE_LENGTH));
   }
 
   public LeadActivity about(String subject, String outcome, String note) {

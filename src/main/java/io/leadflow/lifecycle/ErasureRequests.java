@@ -67,7 +67,11 @@ public class ErasureRequests {
     this.asSystem = asSystem;
   }
 
-  /** @return what was done; empty for an unknown lead. Asking again changes nothing. */
+  /**
+   * @param reason the request it answers, at most 180 characters (the API checks): it goes to the lead's log and to
+   *     the stage change
+   * @return what was done; empty for an unknown lead. Asking again changes nothing.
+   */
   @Transactional
   public Optional<Erasure> erase(UUID leadId, String reason, String by) {
     // after a step of the lead's process that is changing the lead now, not beside it
@@ -93,7 +97,7 @@ public class ErasureRequests {
       return new Erasure(leadId, Outcome.ERASURE_STARTED, null, withdrawn);
     }
     erasure.erase(leadId, now);
-    stages.move(leadId, Stage.ERASED, by, cut("Erasure requested: " + reason, 500), now);
+    stages.move(leadId, Stage.ERASED, by, "Erasure requested: " + reason, now);
     record(lead, reason, by, now);
     return new Erasure(leadId, Outcome.ERASED, now, withdrawn);
   }
@@ -119,10 +123,6 @@ public class ErasureRequests {
   /** Written after the data went, so it survives; the reason names the request, not the person. */
   private void record(Lead lead, String reason, String by, Instant at) {
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, at, by)
-        .about(cut("Erasure requested: " + reason, 200), "ERASURE_REQUESTED", null));
-  }
-
-  private static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+        .about("Erasure requested: " + reason, "ERASURE_REQUESTED", null));
   }
 }

@@ -66,8 +66,8 @@ class ActivityController {
     }
     engagement.check(report);
     String email = report.email().strip().toLowerCase(Locale.ROOT);
-    return record(client, idempotencyKey, json(report), report, () -> leads.findByEmail(email).map(Lead::getId).orElseThrow(
-        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead with email " + email)));
+    return record(client, idempotencyKey, json(report), report, () -> leads.findByEmail(email).map(Lead::getId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead with email " + email)));
   }
 
   /** @param request what makes a retry the same request: the path's lead and the body */
