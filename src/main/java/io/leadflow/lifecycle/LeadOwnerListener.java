@@ -5,6 +5,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.routing.LeadReassignment;
 import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,31 +15,43 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the lead's owner in step with the task's assignee when a manager reassigns the task in Tasklist (one action),
- * so that later steps, reminders and the figures follow the new owner.
+ * so that later steps, reminders and the figures follow the new owner. A rep of another team takes the lead and the
+ * task to their team: the old team no longer sees or completes it, as with a reassignment through the API.
  */
 @Component("leadOwner")
 class LeadOwnerListener implements TaskListener {
 
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
+  private final LeadReassignment reassignment;
 
-  LeadOwnerListener(LeadRepository leads, LeadActivityRepository activities) {
+  LeadOwnerListener(LeadRepository leads, LeadActivityRepository activities, LeadReassignment reassignment) {
     this.leads = leads;
     this.activities = activities;
+    this.reassignment = reassignment;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String assignee = task.getAssignee();
-    if (assignee == null || Objects.equals(assignee, task.getVariable(LeadLifecycle.Variables.SALES_REP))) {
+    String previousRep = (String) task.getVariable(LeadLifecycle.Variables.SALES_REP);
+    if (assignee == null || Objects.equals(assignee, previousRep)) {
       return;
     }
     Lead lead = leads.findById(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
+    String previousTeam = (String) task.getVariable(LeadLifecycle.Variables.SALES_TEAM);
+    // a manager covering for a rep is no rep: the lead stays with its team
+    String team = reassignment.teamOf(assignee).orElse(previousTeam);
+    boolean otherTeam = !Objects.equals(team, previousTeam);
     var now = ClockUtil.now().toInstant();
-    lead.assign(lead.getTeam(), assignee, now);
+    lead.assign(team, assignee, now);
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, CurrentUser.of(task))
-        .about(assignee, null, "Reassigned in Tasklist from " + task.getVariable(LeadLifecycle.Variables.SALES_REP)));
+        .about(assignee, null, "Reassigned in Tasklist from " + previousRep + (otherTeam ? " to " + team : "")));
     task.getExecution().setVariable(LeadLifecycle.Variables.SALES_REP, assignee);
+    if (otherTeam) {
+      task.getExecution().setVariable(LeadLifecycle.Variables.SALES_TEAM, team);
+      reassignment.moveTaskToTeam(task.getId(), previousTeam, team, previousRep);
+    }
   }
 }

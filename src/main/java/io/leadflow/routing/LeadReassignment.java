@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -113,9 +114,37 @@ public class LeadReassignment {
   }
 
   private String handOver(Task task, String previousTeam, SalesRep rep) {
-    String newTeam = rep.getTeamId();
+    moveToTeam(task.getId(), previousTeam, rep.getTeamId());
+    String previousAssignee = task.getAssignee();
+    tasks.setAssignee(task.getId(), rep.getUserId());
+    if (previousAssignee != null && !previousAssignee.equals(rep.getUserId())) {
+      revoke(task.getId(), query -> query.userIdIn(previousAssignee));
+    }
+    return task.getId();
+  }
+
+  /** The team of the sales rep, if the user is one. */
+  public Optional<String> teamOf(String userId) {
+    return reps.findById(userId).map(SalesRep::getTeamId);
+  }
+
+  /**
+   * A manager gave a lead's task to a rep of another team in Tasklist, where only the assignee changes: the task
+   * leaves the old team and the previous assignee as with {@link #reassign}. For the task's assignment listener; the
+   * manager may assign tasks but not change their groups or grants, so this runs on Leadflow's behalf.
+   */
+  public void moveTaskToTeam(String taskId, String previousTeam, String newTeam, String previousAssignee) {
+    system.run(() -> {
+      moveToTeam(taskId, previousTeam, newTeam);
+      if (previousAssignee != null) {
+        revoke(taskId, query -> query.userIdIn(previousAssignee));
+      }
+    });
+  }
+
+  private void moveToTeam(String taskId, String previousTeam, String newTeam) {
     boolean candidate = false;
-    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+    for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
       String group = link.getGroupId();
       if (group == null || !IdentityLinkType.CANDIDATE.equals(link.getType())) {
         continue;
@@ -123,19 +152,13 @@ public class LeadReassignment {
       if (group.equals(newTeam)) {
         candidate = true;
       } else if (group.equals(previousTeam) || teams.existsById(group)) {
-        tasks.deleteCandidateGroup(task.getId(), group);
-        revoke(task.getId(), query -> query.groupIdIn(group));
+        tasks.deleteCandidateGroup(taskId, group);
+        revoke(taskId, query -> query.groupIdIn(group));
       }
     }
     if (!candidate) {
-      tasks.addCandidateGroup(task.getId(), newTeam);
+      tasks.addCandidateGroup(taskId, newTeam);
     }
-    String previousAssignee = task.getAssignee();
-    tasks.setAssignee(task.getId(), rep.getUserId());
-    if (previousAssignee != null && !previousAssignee.equals(rep.getUserId())) {
-      revoke(task.getId(), query -> query.userIdIn(previousAssignee));
-    }
-    return task.getId();
   }
 
   /**

@@ -183,6 +183,34 @@ class SalesOrganisationIT {
   }
 
   @Test
+  void shouldTakeTheTaskAwayFromTheOldTeamWhenAManagerAssignsItToAnotherTeamsRepInTasklist() {
+    String leadId = postLead("monica@raviga-capital.example", "DE");
+    Task accept = awaitTask(leadId, "Task_AcceptLead");
+
+    // what Tasklist sends when a manager types another assignee
+    ResponseEntity<String> assigned = rest.withBasicAuth(MANAGER, PASSWORD).postForEntity(
+        "/engine-rest/task/{id}/assignee", Map.of("userId", REP_AMERICAS), String.class, accept.getId());
+
+    assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    for (String oldTeam : List.of(REP_EMEA, "lena")) {
+      assertThat(tasksSeenBy(oldTeam, leadId)).as(oldTeam).isEmpty();
+      assertThat(submitAccept(oldTeam, accept.getId()).getStatusCode()).as(oldTeam).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(tasks.getIdentityLinksForTask(accept.getId())).extracting(link -> link.getGroupId())
+        .doesNotContain("sales-emea").contains("sales-americas");
+    assertThat(runtime.getVariables(accept.getProcessInstanceId(),
+        List.of(LeadLifecycle.Variables.SALES_TEAM, LeadLifecycle.Variables.SALES_REP)))
+        .containsEntry(LeadLifecycle.Variables.SALES_TEAM, "sales-americas")
+        .containsEntry(LeadLifecycle.Variables.SALES_REP, REP_AMERICAS);
+    JsonNode owner = rest.withBasicAuth(MANAGER, PASSWORD).getForObject("/api/leads/{id}", JsonNode.class, leadId)
+        .get("owner");
+    assertThat(owner.get("team").asText()).isEqualTo("sales-americas");
+    assertThat(owner.get("rep").asText()).isEqualTo(REP_AMERICAS);
+    assertThat(tasksSeenBy("omar", leadId)).as("omar, Americas").hasSize(1);
+    assertThat(submitAccept(REP_AMERICAS, accept.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
   void shouldQueueALeadNobodyCanTakeAndTellTheManager() throws Exception {
     var nils = identity.newUser("nils");
     nils.setFirstName("Nils");
