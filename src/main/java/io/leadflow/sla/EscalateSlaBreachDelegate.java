@@ -68,11 +68,11 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
         : (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant due = deadlinePassed(execution).orElse(now);
-    SlaBreach breach = breaches.record(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
-        task.getExecutionId(), lead.getFullName() + " (" + lead.getCompany() + ")");
+    SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now,
+        execution.getProcessInstanceId(), deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
+        lead.getFullName() + " (" + lead.getCompany() + ")");
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, step).escalateTo(), OWNER_ALERTED.contains(step) ? owner : null, task.getId(),
-        execution.getProcessInstanceId());
+        OWNER_ALERTED.contains(step) ? owner : null, task.getId(), execution.getProcessInstanceId());
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells managers (the SLA policy's group and the manager of the team the breach counts against; when the caller names
+ * Tells managers (the group the breach was escalated to and the manager of the team the breach counts against; when the caller names
  * them, also the owner of the late work) about a missed deadline, once per recipient even when the escalating step
  * is retried.
  */
@@ -42,12 +42,11 @@ public class Escalations {
   }
 
   /**
-   * @param group the group the SLA policy escalates to
    * @param owner the user who owns the late work and is to be alerted too, or null
    * @param taskId the late task, if it is still open
    */
-  public void send(String key, Lead lead, SlaBreach breach, String group, String owner, String taskId,
-      String processInstanceId) {
+  public void send(String key, Lead lead, SlaBreach breach, String owner, String taskId, String processInstanceId) {
+    String group = breach.getEscalatedTo();
     Set<String> recipients = new LinkedHashSet<>(staff.emailsOfGroup(group));
     String manager = Optional.ofNullable(breach.getTeam()).flatMap(teams::findById).map(SalesTeam::getManager)
         .orElse(null);

@@ -25,11 +25,14 @@ class ReassignLateLeadDelegate implements JavaDelegate {
   private final LeadRepository leads;
   private final LeadAssignment assignment;
   private final SlaBreaches breaches;
+  private final SlaDeadlines deadlines;
 
-  ReassignLateLeadDelegate(LeadRepository leads, LeadAssignment assignment, SlaBreaches breaches) {
+  ReassignLateLeadDelegate(LeadRepository leads, LeadAssignment assignment, SlaBreaches breaches,
+      SlaDeadlines deadlines) {
     this.leads = leads;
     this.assignment = assignment;
     this.breaches = breaches;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -39,9 +42,11 @@ class ReassignLateLeadDelegate implements JavaDelegate {
     String lateRep = (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant now = ClockUtil.now().toInstant();
+    // the policy decided here also gives the next rep's task its deadline, in this transaction (decided once)
+    String escalateTo = deadlines.policy(execution, SlaStep.ACCEPTANCE).escalateTo();
     // the incident sits on the process instance, which outlives this step, until the next rep accepts (slaMet)
-    SlaBreach breach = breaches.record(lead.getId(), SlaStep.ACCEPTANCE, lateRep, team, now, now,
-        execution.getProcessInstanceId(), execution.getProcessInstanceId(), lead.getFullName());
+    SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), SlaStep.ACCEPTANCE, lateRep, team, now, now,
+        execution.getProcessInstanceId(), escalateTo), execution.getProcessInstanceId(), lead.getFullName());
     Assignment next = assignment.assignWithinTeam(lead.getId(), team, null,
         lateRep == null ? Set.of() : Set.of(lateRep),
         "Reassigned: " + (lateRep == null ? "nobody" : lateRep) + " did not accept in time",

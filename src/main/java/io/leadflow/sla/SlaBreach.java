@@ -41,11 +41,14 @@ public class SlaBreach {
 
   private Instant resolvedAt;
 
+  /** The group the SLA policy escalated the breach to (slaEscalateTo), as it read when the deadline passed. */
+  private String escalatedTo;
+
   protected SlaBreach() {
   }
 
   public SlaBreach(UUID leadId, SlaStep step, String owner, String team, Instant dueAt, Instant breachedAt,
-      String processInstanceId) {
+      String processInstanceId, String escalatedTo) {
     this.leadId = leadId;
     this.step = step;
     this.owner = owner;
@@ -53,6 +56,7 @@ public class SlaBreach {
     this.dueAt = dueAt;
     this.breachedAt = breachedAt;
     this.processInstanceId = processInstanceId;
+    this.escalatedTo = escalatedTo;
   }
 
   public void resolve(Instant at) {
@@ -93,5 +97,9 @@ public class SlaBreach {
 
   public Instant getResolvedAt() {
     return resolvedAt;
+  }
+
+  public String getEscalatedTo() {
+    return escalatedTo;
   }
 }

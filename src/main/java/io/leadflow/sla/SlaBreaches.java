@@ -27,13 +27,12 @@ public class SlaBreaches {
 
   /** Records the breach; with an execution id, also raises the incident on it. */
   @Transactional
-  public SlaBreach record(UUID leadId, SlaStep step, String owner, String team, Instant dueAt, Instant now,
-      String processInstanceId, String executionId, String leadLabel) {
-    SlaBreach breach = breaches.save(new SlaBreach(leadId, step, owner, team, dueAt, now, processInstanceId));
+  public SlaBreach record(SlaBreach breach, String executionId, String leadLabel) {
+    breaches.save(breach);
     if (executionId != null) {
-      runtime.createIncident(INCIDENT_TYPE, executionId, step.name(), leadLabel + ": " + describe(step)
-          + (owner == null ? " (no owner)" : " by " + owner) + " was due " + dueAt + ", " + late(dueAt, now)
-          + " late");
+      runtime.createIncident(INCIDENT_TYPE, executionId, breach.getStep().name(), leadLabel + ": "
+          + describe(breach.getStep()) + (breach.getOwner() == null ? " (no owner)" : " by " + breach.getOwner())
+          + " was due " + breach.getDueAt() + ", " + late(breach.getDueAt(), breach.getBreachedAt()) + " late");
     }
     return breach;
   }

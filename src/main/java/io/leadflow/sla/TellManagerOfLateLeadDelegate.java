@@ -9,22 +9,20 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Tell manager about late lead": the people the acceptance policy escalates to and the manager of the team the late
- * rep was in learn about the missed deadline that "Reassign late lead" recorded ({@code lateBreach}).
+ * "Tell manager about late lead": the people the acceptance policy escalated to and the manager of the team the late
+ * rep was in learn about the missed deadline that "Reassign late lead" recorded ({@code lateBreach}), with the group
+ * the policy named then.
  */
 @Component("tellManagerOfLateLead")
 class TellManagerOfLateLeadDelegate implements JavaDelegate {
 
   private final LeadRepository leads;
   private final SlaBreachRepository breaches;
-  private final SlaDeadlines deadlines;
   private final Escalations escalations;
 
-  TellManagerOfLateLeadDelegate(LeadRepository leads, SlaBreachRepository breaches, SlaDeadlines deadlines,
-      Escalations escalations) {
+  TellManagerOfLateLeadDelegate(LeadRepository leads, SlaBreachRepository breaches, Escalations escalations) {
     this.leads = leads;
     this.breaches = breaches;
-    this.deadlines = deadlines;
     this.escalations = escalations;
   }
 
@@ -34,7 +32,7 @@ class TellManagerOfLateLeadDelegate implements JavaDelegate {
     SlaBreach breach = breaches.findById(breachId).orElseThrow(
         () -> new IllegalStateException("No SLA breach " + breachId + " to tell the manager about"));
     Lead lead = leads.findById(breach.getLeadId()).orElseThrow();
-    escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        deadlines.policy(execution, breach.getStep()).escalateTo(), null, null, execution.getProcessInstanceId());
+    escalations.send(SideEffects.key(execution, "escalation"), lead, breach, null, null,
+        execution.getProcessInstanceId());
   }
 }

@@ -310,14 +310,17 @@ class LeadLifecycleProcessTest {
     assertThat(instance).hasPassed(TASK_REMIND_REP_TO_ACCEPT);
     Assertions.assertThat(mailbox.receivedBy(late + "@leadflow.example")).hasSize(2);
 
+    long decided = slaPolicyDecisions();
     driver.waitUntil(accept.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
     assertThat(instance).hasPassed(TASK_REASSIGN_LATE_LEAD)
         .isWaitingAt(TASK_ACCEPT_LEAD);
     String next = driver.task(instance, TASK_ACCEPT_LEAD).getAssignee();
     Assertions.assertThat(next).isNotEqualTo(late).isIn("sam", "lena");
     Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey())))
-        .extracting(SlaBreach::getStep, SlaBreach::getOwner)
-        .containsExactly(tuple(SlaStep.ACCEPTANCE, late));
+        .extracting(SlaBreach::getStep, SlaBreach::getOwner, SlaBreach::getEscalatedTo)
+        .containsExactly(tuple(SlaStep.ACCEPTANCE, late, "sales-managers"));
+    // the breach, the next rep's deadline and reminder, and the manager's mail: one reading of the policy
+    Assertions.assertThat(slaPolicyDecisions() - decided).isEqualTo(1);
     assertThat(instance).hasPassed(TASK_TELL_MANAGER_OF_LATE_LEAD);
     Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).singleElement()
         .extracting(Mailbox::text).asString()
