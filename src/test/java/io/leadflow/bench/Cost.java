@@ -4,14 +4,15 @@ import io.leadflow.reliability.PackagedApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a stretch of work cost (a burst of leads, from its first POST until its last job ran; a timer storm, until
  * its last escalation's jobs ran): the node's and PostgreSQL's CPU time and the SQL statements (pg_stat_statements;
- * the benchmark's own few hundred polls among them), per unit of work. The statements that took the most time go to
- * {@code target/bench/<benchmark>-statements.txt}.
+ * the benchmark's own few hundred polls among them), per unit of work. The statements that took the most time and
+ * those run most often go to {@code target/bench/<benchmark>-statements.txt}.
  */
 final class Cost {
 
@@ -45,13 +46,20 @@ final class Cost {
         (Machine.postgresCpuSeconds(postmaster) - postgresCpu) * 1000 / count, "ms");
     Long statements = jdbc.queryForObject("select sum(calls) from pg_stat_statements", Long.class);
     figures.add("SQL statements per " + unit, statements == null ? Double.NaN : statements / (double) count, "");
-    List<String> top = jdbc.query("""
-        select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
-        from pg_stat_statements order by total_exec_time desc limit 25""",
-        (row, n) -> String.format("%8d calls %7d ms  %s", row.getLong("calls"), row.getLong("ms"),
-            row.getString("query")));
+    List<String> top = new ArrayList<>(List.of("-- the 25 statements that took longest (waiting for locks included)"));
+    top.addAll(statements("total_exec_time"));
+    top.add("-- the 25 statements run most often");
+    top.addAll(statements("calls"));
     Path file = Path.of("target", "bench", figures.benchmark() + "-statements.txt");
     Files.createDirectories(file.getParent());
     Files.write(file, top);
+  }
+
+  private List<String> statements(String orderBy) {
+    return jdbc.query("""
+        select calls, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+        from pg_stat_statements order by %s desc limit 25""".formatted(orderBy),
+        (row, n) -> String.format("%8d calls %7d ms  %s", row.getLong("calls"), row.getLong("ms"),
+            row.getString("query")));
   }
 }
