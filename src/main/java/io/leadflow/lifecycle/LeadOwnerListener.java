@@ -47,7 +47,8 @@ class LeadOwnerListener implements TaskListener {
     var now = ClockUtil.now().toInstant();
     lead.assign(team, assignee, now);
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, CurrentUser.of(task))
-        .about(assignee, null, "Reassigned in Tasklist from " + previousRep + (otherTeam ? " to " + team : "")));
+        .about(assignee, null, "Reassigned in Tasklist from "
+            + (previousRep == null ? "the team's queue" : previousRep) + (otherTeam ? " to " + team : "")));
     task.getExecution().setVariable(LeadLifecycle.Variables.SALES_REP, assignee);
     if (otherTeam) {
       task.getExecution().setVariable(LeadLifecycle.Variables.SALES_TEAM, team);

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -374,6 +375,37 @@ class LeadIntakeIT {
     assertThat(count("lead where email = 'bot@spam.example'")).isZero();
     assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(invalid.getBody()).contains("email").contains("must be a well-formed email address");
+  }
+
+  @Test
+  void shouldLimitLandingPagePostsPerVisitorBehindAReverseProxy() {
+    // the test client connects from 127.0.0.1, as a proxy on the same host or network would
+    Function<String, ResponseEntity<String>> postFrom = visitor -> {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      headers.set("X-Forwarded-For", visitor);
+      MultiValueMap<String, String> bot = new LinkedMultiValueMap<>();
+      Map.of("email", "eager@bot.example", "website", "http://bot.example").forEach(bot::add);
+      return rest.withRedirects(Redirects.DONT_FOLLOW).postForEntity("/landing/leads",
+          new HttpEntity<>(bot, headers), String.class);
+    };
+
+    // the limit is per minute (10 by default); a new minute may begin in between, hence up to twice as many posts
+    ResponseEntity<String> refused = null;
+    for (int post = 0; post < 21 && refused == null; post++) {
+      ResponseEntity<String> answer = postFrom.apply("203.0.113.7");
+      if (answer.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS) {
+        refused = answer;
+      } else {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+      }
+    }
+    ResponseEntity<String> otherVisitor = postFrom.apply("198.51.100.23");
+
+    assertThat(refused).as("the eager visitor is slowed down").isNotNull();
+    assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+    assertThat(otherVisitor.getStatusCode()).as("another visitor behind the same proxy")
+        .isEqualTo(HttpStatus.SEE_OTHER);
   }
 
   @Test
