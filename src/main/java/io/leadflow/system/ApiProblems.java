@@ -58,6 +58,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = exception.getMostSpecificCause();
+    if (cause instanceof NoNulCharacter.NulInTextException nul) {
+      return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(path(nul),
+          "must not contain the NUL character (\\u0000)"))));
+    }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(path(unknown),
           "is not a known field; known fields are " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()))));

@@ -1,5 +1,7 @@
 package io.leadflow.reliability;
 
+import static io.leadflow.DemoUsers.ADMIN;
+import static io.leadflow.DemoUsers.MANAGER;
 import static io.leadflow.DemoUsers.MARKETING_OPS;
 import static io.leadflow.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,11 @@ import io.leadflow.LeadflowIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,9 +29,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Thousands of generated malformed, oversized and mutated requests against the capture API and list imports: no answer is a 5xx,
- * every refusal is a problem+json naming what was wrong, a refused request writes no row, and the application is
- * still healthy afterwards. The generator is seeded, so a failure names the seed that reproduces it.
+ * Thousands of generated malformed, oversized and mutated requests against the capture API and list imports, and
+ * hundreds against every other endpoint that takes a body: no answer is a 5xx, every refusal is a problem+json naming
+ * what was wrong, a refused request writes no row, and the application is still healthy afterwards. The generator is
+ * seeded, so a failure names the seed that reproduces it.
  */
 @LeadflowIntegrationTest
 class HostileInputIT {
@@ -44,8 +51,53 @@ class HostileInputIT {
       "fuzz@list.example",Ada,Lovelace,"Analytical Engines, Ltd",GB,1500,yes
       """;
 
+  /** A lead that does not exist: the endpoints about one lead must refuse a bad body before they look it up. */
+  private static final String NO_LEAD = "00000000-0000-0000-0000-00000000f022";
+
+  /**
+   * The other endpoints that take a body: who sends it, a valid request and the status it gets, and the rows the
+   * endpoint writes (a query giving their fingerprint), which a refused request must leave as they were.
+   */
+  private static final List<Endpoint> ENDPOINTS = List.of(
+      new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/teams/fuzz-team", """
+          {"name":"Fuzz team","timeZone":"Europe/Berlin","workStart":"09:00","workEnd":"17:00",
+           "workDays":["MONDAY","TUESDAY"],"holidayCalendar":"FUZZ","manager":"max"}""", 200,
+          "select t::text || (select count(*) from act_id_group where id_ = t.id) from leadflow.sales_team t"
+              + " where id = 'fuzz-team'"),
+      // inactive and in a team of its own, so that whatever gets accepted never takes another test's lead
+      new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/reps/fuzzrep", """
+          {"team":"fuzz-team","capacity":5,"active":false}""", 200,
+          "select r::text from leadflow.sales_rep r where user_id = 'fuzzrep'"),
+      new Endpoint(MANAGER, HttpMethod.PUT, "/api/admin/reps/fuzzrep/out-of-office", """
+          {"from":"2026-12-24","until":"2026-12-31"}""", 200,
+          "select r::text from leadflow.sales_rep r where user_id = 'fuzzrep'"),
+      new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/customer-accounts/fuzz-customer.example", """
+          {"name":"Fuzz Customer","owner":"fuzzrep","team":"fuzz-team"}""", 200,
+          "select a::text from leadflow.customer_account a where domain = 'fuzz-customer.example'"),
+      new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/target-accounts/fuzz-target.example", """
+          {"name":"Fuzz Target","accountExecutive":"fuzzrep","team":"fuzz-team"}""", 200,
+          "select a::text from leadflow.target_account a where domain = 'fuzz-target.example'"),
+      new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/holidays/FUZZ/2027-01-04", """
+          {"name":"Fuzz day"}""", 200, "select h::text from leadflow.holiday h where calendar = 'FUZZ'"),
+      new Endpoint(ADMIN, HttpMethod.POST, "/api/admin/api-keys", """
+          {"name":"fuzz-key","channel":"partner"}""", 201, "select k::text from leadflow.api_key k"),
+      new Endpoint(MANAGER, HttpMethod.POST, "/api/planning/funnel", """
+          {"revenueTarget":1000000,"averageDealSize":25000,"from":"2027-01-01","to":"2027-03-31","segment":"SMB",
+           "conversionRates":{"inquiryToMql":0.2,"mqlToSal":0.5,"salToSql":0.5,"sqlToWon":0.3}}""", 200, null),
+      new Endpoint(MANAGER, HttpMethod.PUT, "/api/leads/" + NO_LEAD + "/owner", """
+          {"rep":"sam","note":"Speaks the language"}""", 404, null),
+      new Endpoint(MARKETING_OPS, HttpMethod.POST, "/api/leads/" + NO_LEAD + "/erasure", """
+          {"reason":"Asked by phone"}""", 404, null),
+      new Endpoint(MARKETING_OPS, HttpMethod.POST, "/api/leads/" + NO_LEAD + "/activities", """
+          {"type":"PRICING_PAGE_VISIT","occurredAt":"2026-11-20T10:00:00Z","url":"https://leadflow.example/pricing",
+           "subject":"Pricing","campaign":"fuzz"}""", 404, null),
+      new Endpoint(MARKETING_OPS, HttpMethod.POST, "/api/activities", """
+          {"email":"nobody@fuzz.example","type":"EMAIL_CLICK","url":"https://leadflow.example/offer"}""", 404,
+          null));
+
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identity;
 
   @Test
   void shouldAnswerEveryHostileRequestWithAClearRefusalAndWriteNothing() {
@@ -80,6 +132,60 @@ class HostileInputIT {
     assertThat(failures).as("requests not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
     assertThat(leadsAfterApi - leadsBefore).as("leads written: exactly the accepted requests").isEqualTo(created);
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  @Test
+  void shouldRefuseHostileRequestsToEveryOtherEndpointAndChangeNothingThen() {
+    if (identity.createUserQuery().userId("fuzzrep").count() == 0) {
+      var user = identity.newUser("fuzzrep");
+      user.setEmail("fuzzrep@leadflow.example");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+    }
+    Random random = new Random(SEED);
+    List<String> failures = new ArrayList<>();
+    for (Endpoint endpoint : ENDPOINTS) {
+      ResponseEntity<String> valid = send(endpoint, endpoint.validBody(), MediaType.APPLICATION_JSON);
+      assertThat(valid.getStatusCode().value()).as(endpoint.path() + ": " + valid.getBody())
+          .isEqualTo(endpoint.validStatus());
+      String rows = endpoint.rows() == null ? "" : rows(endpoint);
+      for (int n = 0; n < REQUESTS / 20; n++) {
+        Mutation mutation = Mutation.values()[random.nextInt(Mutation.values().length)];
+        String body = mutation.apply(endpoint.validBody(), random);
+        ResponseEntity<String> response = send(endpoint, body, mutation.contentType());
+        int status = response.getStatusCode().value();
+        String request = endpoint.method() + " " + endpoint.path() + " " + mutation;
+        if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+          failures.add(request + " -> " + status + ": " + abbreviate(body));
+        } else if (status >= 400 && !isProblem(response)) {
+          failures.add(request + " -> " + status + " without problem+json: " + abbreviate(body));
+        } else if (endpoint.rows() != null) {
+          String after = rows(endpoint);
+          if (status >= 400 && !after.equals(rows)) {
+            failures.add(request + " -> " + status + " but changed " + abbreviate(after) + ": " + abbreviate(body));
+          }
+          rows = after;
+        }
+      }
+    }
+
+    assertThat(failures).as("requests not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
+    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  private record Endpoint(String user, HttpMethod method, String path, String validBody, int validStatus,
+      String rows) {
+  }
+
+  private ResponseEntity<String> send(Endpoint endpoint, String body, MediaType contentType) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(contentType);
+    return rest.withBasicAuth(endpoint.user(), PASSWORD).exchange(endpoint.path(), endpoint.method(),
+        new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
+  }
+
+  private String rows(Endpoint endpoint) {
+    return String.join("|", jdbc.queryForList(endpoint.rows() + " order by 1", String.class));
   }
 
   private ResponseEntity<String> post(String body, MediaType contentType) {
@@ -125,8 +231,8 @@ class HostileInputIT {
     DROP_FIELD {
       @Override
       String apply(String body, Random random) {
-        String field = FIELDS[random.nextInt(FIELDS.length)];
-        return body.replaceAll("\"" + field + "\":(\"[^\"]*\"|[0-9]+),?", "").replace(",}", "}");
+        return anyField(body, random).map(field -> body.replaceAll("\"" + field + "\":\\s*" + VALUE + ",?", "")
+            .replaceAll(",\\s*}", "}")).orElse(body);
       }
     },
     WRONG_TYPE {
@@ -198,9 +304,9 @@ class HostileInputIT {
       }
     };
 
-    private static final String[] FIELDS = {"email", "firstName", "lastName", "company", "jobTitle", "phone",
-        "country", "sourceChannel", "campaign", "requestType", "industry", "companySize", "jobLevel", "budget",
-        "timeframe"};
+    /** A field's value: a string, a number, a flag, null or a list of plain values. */
+    private static final String VALUE = "(\"[^\"]*\"|-?[0-9.]+|true|false|null|\\[[^\\[\\]{}]*\\])";
+    private static final Pattern FIELD = Pattern.compile("\"([A-Za-z]+)\":\\s*" + VALUE);
 
     abstract String apply(String body, Random random);
 
@@ -208,10 +314,15 @@ class HostileInputIT {
       return MediaType.APPLICATION_JSON;
     }
 
+    /** One of the body's fields with a plain value (fields of nested objects included); none in a CSV list. */
+    static Optional<String> anyField(String body, Random random) {
+      List<String> fields = FIELD.matcher(body).results().map(match -> match.group(1)).toList();
+      return fields.isEmpty() ? Optional.empty() : Optional.of(fields.get(random.nextInt(fields.size())));
+    }
+
     static String replaceValue(String body, Random random, String value) {
-      String field = FIELDS[random.nextInt(FIELDS.length)];
-      return body.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[0-9]+)",
-          java.util.regex.Matcher.quoteReplacement("\"" + field + "\":" + value));
+      return anyField(body, random).map(field -> body.replaceFirst("\"" + field + "\":\\s*" + VALUE,
+          Matcher.quoteReplacement("\"" + field + "\":" + value))).orElse(body);
     }
   }
 }

@@ -70,6 +70,15 @@ class SalesOrganisationIT {
     body.put("timeZone", "Europe/Paris");
     assertThat(put(ADMIN, "/api/admin/teams/sales-mars", body).getBody().get("errors").findValuesAsText("field"))
         .contains("workDays");
+
+    // PostgreSQL cannot store it: refused before anything looks the manager up
+    body.put("workDays", List.of("MONDAY"));
+    body.put("manager", "max\u0000");
+    JsonNode nul = put(ADMIN, "/api/admin/teams/sales-mars", body).getBody();
+    assertThat(nul.get("errors").findValuesAsText("field")).containsExactly("manager");
+    assertThat(nul.get("errors").findValuesAsText("detail"))
+        .containsExactly("must not contain the NUL character (\\u0000)");
+    assertThat(teams.existsById("sales-mars")).isFalse();
   }
 
   @Test
