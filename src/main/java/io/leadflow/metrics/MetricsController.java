@@ -152,6 +152,14 @@ class MetricsController {
     if (start.plusDays(MAX_DAYS).isBefore(end)) {
       throw new MetricsProblems.BadParameter("from", "must be at most " + MAX_DAYS + " days before to");
     }
+    String[] names = {"segment", "team", "rep", "channel", "campaign"};
+    String[] values = {segment, team, rep, channel, campaign};
+    for (int i = 0; i < names.length; i++) {
+      // PostgreSQL cannot compare with it; it would fail the query
+      if (values[i] != null && values[i].indexOf('\u0000') >= 0) {
+        throw new MetricsProblems.BadParameter(names[i], "must not contain the NUL character (\\u0000)");
+      }
+    }
     return new MetricsFilter(start, end, segment, team, rep, channel, campaign);
   }
 

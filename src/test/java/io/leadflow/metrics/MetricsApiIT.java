@@ -62,6 +62,10 @@ class MetricsApiIT {
     assertThat(response.getBody()).contains("\"field\":\"from\"");
     assertThat(as(DemoUsers.MANAGER).get().uri("/api/metrics/sla?by=moon").retrieve().toEntity(String.class)
         .getBody()).contains("\"field\":\"by\"", "step, team, rep");
+    var nul = as(DemoUsers.MANAGER).get().uri("/api/metrics/sla?by=rep&campaign={campaign}", "spring\u0000")
+        .retrieve().toEntity(String.class);
+    assertThat(nul.getStatusCode().value()).isEqualTo(400);
+    assertThat(nul.getBody()).contains("\"field\":\"campaign\"", "NUL character");
     var plan = as(DemoUsers.MANAGER).post().uri("/api/planning/funnel").contentType(MediaType.APPLICATION_JSON)
         .body("""
             {"averageDealSize": 0, "from": "2027-01-01", "to": "2027-03-31",
