@@ -1,5 +1,6 @@
 package io.leadflow.metrics;
 
+import io.leadflow.system.NoNulCharacter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -157,7 +158,7 @@ class MetricsController {
     for (int i = 0; i < names.length; i++) {
       // PostgreSQL cannot compare with it; it would fail the query
       if (values[i] != null && values[i].indexOf('\u0000') >= 0) {
-        throw new MetricsProblems.BadParameter(names[i], "must not contain the NUL character (\\u0000)");
+        throw new MetricsProblems.BadParameter(names[i], NoNulCharacter.DETAIL);
       }
     }
     return new MetricsFilter(start, end, segment, team, rep, channel, campaign);

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells managers (the group the breach was escalated to and the manager of the team the breach counts against; when the caller names
- * them, also the owner of the late work) about a missed deadline, once per recipient even when the escalating step
- * is retried.
+ * Tells managers (the group the breach was escalated to and the manager of the team the breach counts against;
+ * when the caller names them, also the owner of the late work) about a missed deadline, once per recipient even when
+ * the escalating step is retried.
  */
 @Service
 public class Escalations {

@@ -60,11 +60,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     Throwable cause = exception.getMostSpecificCause();
     if (cause instanceof NoNulCharacter.NulInTextException nul) {
       return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(path(nul),
-          "must not contain the NUL character (\\u0000)"))));
+          NoNulCharacter.DETAIL))));
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(path(unknown),
-          "is not a known field; known fields are " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()))));
+          "is not a known field; known fields are "
+              + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()))));
     }
     if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
       JsonMappingException mapping = (JsonMappingException) cause;

@@ -11,10 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses text with the NUL character (U+0000) in every JSON body Leadflow's API reads, naming the field: PostgreSQL
  * cannot store it, and a request that carried one used to fail in the database with a 500. Spring Boot adds every
- * Jackson module bean to its object mapper.
+ * Jackson module bean to its object mapper, so JSON from other systems read with it (Salesforce's answers) is held
+ * to the same rule: such text could not be stored either.
  */
 @Component
-class NoNulCharacter extends SimpleModule {
+public class NoNulCharacter extends SimpleModule {
+
+  /** What a field or parameter with a NUL is told. */
+  public static final String DETAIL = "must not contain the NUL character (\\u0000)";
 
   NoNulCharacter() {
     super("leadflow-no-nul-character");
