@@ -7,19 +7,13 @@ import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
-import java.util.Date;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,33 +61,11 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     String owner = task.getAssignee() != null ? task.getAssignee()
         : (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
-    Instant due = deadlinePassed(execution).orElse(now);
+    Instant due = deadlines.passed(execution).orElse(now);
     SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now,
         execution.getProcessInstanceId(), deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
         OWNER_ALERTED.contains(step) ? owner : null, task.getId(), execution.getProcessInstanceId());
-  }
-
-  /**
-   * The deadline that passed: the due date of the boundary timer that led here (directly, or through a check such as
-   * "Contacted yet?"). Not the open task's due date, which can be later: a stalled opportunity's timer counts from
-   * the start of "Work opportunity", but each forecast update creates a new task with a deadline of its own. The
-   * timer's job is gone once it fired, so its due date is read from the job log (history level full, as configured);
-   * without one, the breach counts from now.
-   */
-  private static Optional<Instant> deadlinePassed(DelegateExecution execution) {
-    FlowNode node = (FlowNode) execution.getBpmnModelElementInstance();
-    while (!(node instanceof BoundaryEvent)) {
-      if (node.getIncoming().size() != 1) {
-        return Optional.empty();
-      }
-      node = node.getIncoming().iterator().next().getSource();
-    }
-    String timer = node.getId();
-    return execution.getProcessEngineServices().getHistoryService().createHistoricJobLogQuery()
-        .processInstanceId(execution.getProcessInstanceId()).activityIdIn(timer).successLog()
-        .orderByTimestamp().desc().orderPartiallyByOccurrence().desc().listPage(0, 1).stream()
-        .map(HistoricJobLog::getJobDueDate).filter(Objects::nonNull).map(Date::toInstant).findFirst();
   }
 }

@@ -44,8 +44,10 @@ class ReassignLateLeadDelegate implements JavaDelegate {
     Instant now = ClockUtil.now().toInstant();
     // the policy decided here also gives the next rep's task its deadline, in this transaction (decided once)
     String escalateTo = deadlines.policy(execution, SlaStep.ACCEPTANCE).escalateTo();
+    // a step of its own after the timer, which may run late when many deadlines pass at once
+    Instant due = deadlines.passed(execution).orElse(now);
     // the incident sits on the process instance, which outlives this step, until the next rep accepts (slaMet)
-    SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), SlaStep.ACCEPTANCE, lateRep, team, now, now,
+    SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), SlaStep.ACCEPTANCE, lateRep, team, due, now,
         execution.getProcessInstanceId(), escalateTo), execution.getProcessInstanceId(), lead.getFullName());
     Assignment next = assignment.assignWithinTeam(lead.getId(), team, null,
         lateRep == null ? Set.of() : Set.of(lateRep),

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +63,28 @@ public class SlaDeadlines {
     long repetitions = Math.max(1,
         Duration.between(now, deadlineAt(execution, slaStep, policy, now)).dividedBy(policy.reminderEvery()) - 1);
     return "R" + repetitions + "/" + policy.reminderEvery();
+  }
+
+  /**
+   * The deadline that passed: the due date of the boundary timer that led to this step (directly, or through a check
+   * such as "Contacted yet?"). Not the open task's due date, which can be later: a stalled opportunity's timer counts
+   * from the start of "Work opportunity", but each forecast update creates a new task with a deadline of its own. The
+   * timer's job is gone once it fired, so its due date is read from the job log (history level full, as configured);
+   * empty without one.
+   */
+  public Optional<Instant> passed(DelegateExecution execution) {
+    FlowNode node = (FlowNode) execution.getBpmnModelElementInstance();
+    while (!(node instanceof BoundaryEvent)) {
+      if (node.getIncoming().size() != 1) {
+        return Optional.empty();
+      }
+      node = node.getIncoming().iterator().next().getSource();
+    }
+    String timer = node.getId();
+    return execution.getProcessEngineServices().getHistoryService().createHistoricJobLogQuery()
+        .processInstanceId(execution.getProcessInstanceId()).activityIdIn(timer).successLog()
+        .orderByTimestamp().desc().orderPartiallyByOccurrence().desc().listPage(0, 1).stream()
+        .map(HistoricJobLog::getJobDueDate).filter(Objects::nonNull).map(Date::toInstant).findFirst();
   }
 
   /** The policy for the step as it applies to this lead. */

@@ -3,6 +3,7 @@ package io.leadflow.lifecycle;
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.*;
 import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -319,6 +321,9 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey())))
         .extracting(SlaBreach::getStep, SlaBreach::getOwner, SlaBreach::getEscalatedTo)
         .containsExactly(tuple(SlaStep.ACCEPTANCE, late, "sales-managers"));
+    // the deadline that passed, not when the step ran (a minute later here)
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey()))
+        .get(0).getDueAt()).isCloseTo(accept.getDueDate().toInstant(), within(1, ChronoUnit.SECONDS));
     // the breach, the next rep's deadline and reminder, and the manager's mail: one reading of the policy
     Assertions.assertThat(slaPolicyDecisions() - decided).isEqualTo(1);
     assertThat(instance).hasPassed(TASK_TELL_MANAGER_OF_LATE_LEAD);
