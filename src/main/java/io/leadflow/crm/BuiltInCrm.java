@@ -104,6 +104,15 @@ class BuiltInCrm implements CrmPort {
         opportunity.lostTo(), opportunity.ownerEmail());
   }
 
+  /**
+   * The built-in CRM's records are Leadflow's own tables: the person left them with the lead, in the erasure's own
+   * transaction ({@link CrmErasure}). What is left is to say so on the lead.
+   */
+  @Override
+  public void eraseLead(UUID leadId, List<CrmOpportunity> opportunities) {
+    jdbc.update("update leadflow.crm_lead set stage = 'ERASED', updated_at = now() where external_id = ?", leadId);
+  }
+
   @Override
   public CrmSummary summary(UUID leadId) {
     String leadRecordId = jdbc.query("select record_id from leadflow.crm_lead where external_id = ?",

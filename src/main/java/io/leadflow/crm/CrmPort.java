@@ -1,5 +1,6 @@
 package io.leadflow.crm;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,14 @@ public interface CrmPort {
 
   /** Creates or updates the opportunity: its stage, and when closed, won or lost with the reason. */
   String upsertOpportunity(CrmOpportunity opportunity);
+
+  /**
+   * Right to erasure in the CRM: the person goes from the lead and its activities, and the opportunities the CRM holds
+   * take the names given (which no longer name the person). Repeating it changes nothing.
+   *
+   * @param opportunities the lead's opportunities, already erased in Leadflow
+   */
+  void eraseLead(UUID leadId, List<CrmOpportunity> opportunities);
 
   /** What the CRM holds for a lead, shown on the lead's page in the API. */
   CrmSummary summary(UUID leadId);

@@ -6,9 +6,11 @@ import io.leadflow.lead.Opportunity;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.SideEffects;
 import io.leadflow.system.StaffDirectory;
+import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,17 +37,32 @@ public class CrmRecords {
     this.staff = staff;
   }
 
+  /** Writes the lead with its owner; from then on its stage changes go to the CRM too ({@link CrmLeadUpdates}). */
   public String upsertLead(DelegateExecution execution, Lead lead, String purpose) {
-    return write(execution, purpose, () -> crm.upsertLead(new CrmLead(lead.getId(), lead.getEmail(),
+    String recordId = write(execution, purpose, () -> crm.upsertLead(new CrmLead(lead.getId(), lead.getEmail(),
         lead.getFirstName(), lead.getLastName(), lead.getCompany(), lead.getJobTitle(), lead.getPhone(),
         lead.getCountry(), lead.getSourceChannel(), lead.getCampaign(),
         lead.getStage() == null ? null : lead.getStage().name(), lead.getScore(), staff.emailOf(lead.getOwner()))));
+    lead.writtenToCrm(ClockUtil.now().toInstant());
+    return recordId;
   }
 
   public String upsertOpportunity(DelegateExecution execution, Lead lead, Opportunity deal, String purpose) {
-    return write(execution, purpose, () -> crm.upsertOpportunity(new CrmOpportunity(deal.getId(), lead.getId(),
-        deal.getName(), deal.getAmount(), deal.getCurrency(), deal.getExpectedCloseDate(), deal.getState().name(),
-        deal.getLostReason(), deal.getLostTo(), staff.emailOf(deal.getOwner()))));
+    return write(execution, purpose, () -> crm.upsertOpportunity(opportunity(lead, deal)));
+  }
+
+  /** @param deals the lead's opportunities, erased with it */
+  public void eraseLead(DelegateExecution execution, Lead lead, List<Opportunity> deals) {
+    write(execution, "erasure", () -> {
+      crm.eraseLead(lead.getId(), deals.stream().map(deal -> opportunity(lead, deal)).toList());
+      return lead.getId().toString();
+    });
+  }
+
+  private CrmOpportunity opportunity(Lead lead, Opportunity deal) {
+    return new CrmOpportunity(deal.getId(), lead.getId(), deal.getName(), deal.getAmount(), deal.getCurrency(),
+        deal.getExpectedCloseDate(), deal.getState().name(), deal.getLostReason(), deal.getLostTo(),
+        staff.emailOf(deal.getOwner()));
   }
 
   public String logActivity(DelegateExecution execution, LeadActivity activity, String ownerUserId, String purpose) {

@@ -86,6 +86,25 @@ class SalesforceApi {
    * @param object what Salesforce would reject, for messages: "lead"
    */
   Answer call(String what, String object, HttpMethod method, String path, Object body) {
+    return check(what, object, send(what, method, path, body));
+  }
+
+  /**
+   * Deletes the record at the path. One that is not there (HTTP 404, NOT_FOUND) counts as deleted, so a retried
+   * erasure goes on; a 404 for an external id field the org lacks fails the step, since nothing was deleted.
+   */
+  void delete(String what, String object, String path) {
+    Answer answer = send(what, HttpMethod.DELETE, path, null);
+    List<SalesforceError> errors = parse(readQuietly(answer.body()));
+    boolean gone = answer.status() == 404 && !errors.isEmpty() && errors.stream().allMatch(error ->
+        "NOT_FOUND".equals(error.errorCode()) && !String.valueOf(error.message()).contains("external ID field"));
+    if (!gone) {
+      check(what, object, answer);
+    }
+  }
+
+  /** Sends the request; logs in again once on 401 and waits once when Salesforce asks for a short pause. */
+  private Answer send(String what, HttpMethod method, String path, Object body) {
     Session current = session();
     boolean loggedInAgain = false;
     boolean waited = false;
@@ -107,7 +126,7 @@ class SalesforceApi {
           continue;
         }
       }
-      return check(what, object, answer);
+      return answer;
     }
   }
 

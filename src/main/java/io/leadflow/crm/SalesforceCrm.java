@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -129,6 +130,36 @@ class SalesforceCrm implements CrmPort {
     put(fields, properties.lostToField(), opportunity.lostTo());
     return upsert(OPPORTUNITY, "opportunity", properties.opportunityIdField(), opportunity.opportunityId(),
         opportunity.leadId(), fields, describe(opportunity));
+  }
+
+  /**
+   * Deletes the Lead and the Tasks Leadflow logged on it (Salesforce keeps deleted records in its recycle bin for 15
+   * days, then purges them) and renames the Opportunities; a record that is gone already counts as deleted. Only
+   * records Leadflow wrote are touched, found by their link; what else the org holds on the person (a contact it was
+   * converted to, a campaign member, a deleted record not yet purged) is the org's to erase. The links of deleted
+   * records go, so the lead's page no longer points to them.
+   */
+  @Override
+  public void eraseLead(UUID leadId, List<CrmOpportunity> opportunities) {
+    for (UUID activityId : jdbc.queryForList("select external_id from leadflow.crm_link where lead_id = ? "
+        + "and object_type = ?", UUID.class, leadId, TASK)) {
+      delete(TASK, "activity", properties.activityIdField(), activityId);
+    }
+    delete(LEAD, "lead", properties.leadIdField(), leadId);
+    Set<UUID> linked = Set.copyOf(jdbc.queryForList("select external_id from leadflow.crm_link where lead_id = ? "
+        + "and object_type = ?", UUID.class, leadId, OPPORTUNITY));
+    for (CrmOpportunity opportunity : opportunities) {
+      if (linked.contains(opportunity.opportunityId())) {
+        upsert(OPPORTUNITY, "opportunity", properties.opportunityIdField(), opportunity.opportunityId(), leadId,
+            Map.of("Name", opportunity.name()), describe(opportunity));
+      }
+    }
+  }
+
+  private void delete(String objectType, String object, String externalIdField, UUID externalId) {
+    api.delete("deleting the " + object + " " + externalId, object,
+        "/sobjects/" + objectType + "/" + externalIdField + "/" + externalId);
+    jdbc.update("delete from leadflow.crm_link where external_id = ?", externalId);
   }
 
   /** How the lead's page names the Lead record (crm_link.description). */

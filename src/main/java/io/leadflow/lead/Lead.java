@@ -53,6 +53,8 @@ public class Lead {
   private Instant consentAt;
   private Instant unsubscribedAt;
   private Instant erasedAt;
+  /** When Leadflow first wrote the lead to the CRM; from then on its stage changes go there too. */
+  private Instant inCrmSince;
 
   private Integer score;
   private Integer fitScore;
@@ -296,6 +298,17 @@ public class Lead {
 
   public Instant getErasedAt() {
     return erasedAt;
+  }
+
+  public Instant getInCrmSince() {
+    return inCrmSince;
+  }
+
+  /** The CRM holds the lead now; the first write counts. */
+  public void writtenToCrm(Instant at) {
+    if (inCrmSince == null) {
+      inCrmSince = at;
+    }
   }
 
   public Integer getScore() {

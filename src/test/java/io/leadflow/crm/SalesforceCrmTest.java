@@ -424,6 +424,65 @@ class SalesforceCrmTest {
         "Frequency Hopping – erased lead · OPEN · 7000.00 EUR");
   }
 
+  @Test
+  void shouldDeleteTheLeadWithItsTasksAndRenameItsOpportunitiesWhenTheLeadIsErased() {
+    UUID activityId = UUID.randomUUID();
+    UUID dealId = UUID.randomUUID();
+    UUID dealNeverSent = UUID.randomUUID();
+    String taskUrl = API + "/Task/Leadflow_Activity_Id__c/" + activityId;
+    String dealUrl = API + "/Opportunity/Leadflow_Opportunity_Id__c/" + dealId;
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+    salesforce.stubFor(patch(urlEqualTo(taskUrl)).willReturn(created("00T5e00000CallTask")));
+    salesforce.stubFor(patch(urlEqualTo(dealUrl)).willReturn(created("0065e00000DealOpen")));
+    crm.upsertLead(lead());
+    crm.logActivity(new CrmActivity(activityId, leadId, "CALL", "Discovery call", "REACHED", "Ada wants a demo",
+        Instant.now(), null));
+    crm.upsertOpportunity(new CrmOpportunity(dealId, leadId, "Analytical Engines – Ada Lovelace", null, "EUR", null,
+        "OPEN", null, null, null));
+    salesforce.stubFor(delete(urlEqualTo(taskUrl)).willReturn(noContent()));
+    salesforce.stubFor(delete(urlEqualTo(leadUrl)).willReturn(noContent()));
+
+    crm.eraseLead(leadId, List.of(
+        new CrmOpportunity(dealId, leadId, "Analytical Engines – erased lead", null, "EUR", null, "OPEN", null, null,
+            null),
+        new CrmOpportunity(dealNeverSent, leadId, "Analytical Engines – erased lead", null, "EUR", null, "OPEN", null,
+            null, null)));
+
+    salesforce.verify(deleteRequestedFor(urlEqualTo(taskUrl)));
+    salesforce.verify(deleteRequestedFor(urlEqualTo(leadUrl)));
+    salesforce.verify(patchRequestedFor(urlEqualTo(dealUrl))
+        .withRequestBody(equalToJson("""
+            {"Name":"Analytical Engines – erased lead"}""")));
+    // an opportunity Salesforce never got is not created now
+    salesforce.verify(0, patchRequestedFor(urlPathMatching(API + "/Opportunity/.*/" + dealNeverSent)));
+    // the lead's page no longer links to deleted records
+    assertThat(jdbc.queryForList("select object_type from leadflow.crm_link where lead_id = ?", String.class,
+        leadId)).containsExactly("Opportunity");
+    assertThat(crm.summary(leadId).leadRecordId()).isNull();
+  }
+
+  @Test
+  void shouldCountALeadThatIsGoneFromSalesforceAsErased() {
+    salesforce.stubFor(delete(urlEqualTo(leadUrl)).willReturn(jsonResponse("""
+        [{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}]""", 404)));
+
+    crm.eraseLead(leadId, List.of());
+
+    salesforce.verify(deleteRequestedFor(urlEqualTo(leadUrl)));
+  }
+
+  @Test
+  void shouldFailTheErasureWhenTheOrgLacksTheExternalIdFieldInsteadOfCountingTheLeadAsGone() {
+    salesforce.stubFor(delete(urlEqualTo(leadUrl)).willReturn(jsonResponse("""
+        [{"errorCode":"NOT_FOUND","message":"Provided external ID field does not exist or is not accessible: \
+        Leadflow_Id__c"}]""", 404)));
+
+    assertThatThrownBy(() -> crm.eraseLead(leadId, List.of()))
+        .isInstanceOf(CrmUnavailableException.class)
+        .hasMessageStartingWith("Salesforce failed while deleting the lead " + leadId + " (HTTP 404)")
+        .hasMessageContaining("external ID field does not exist");
+  }
+
   private List<String> descriptions(Lead lead) {
     return jdbc.queryForList("select description from leadflow.crm_link where lead_id = ? order by object_type",
         String.class, lead.getId());

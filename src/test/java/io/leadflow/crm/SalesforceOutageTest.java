@@ -212,6 +212,40 @@ class SalesforceOutageTest {
   }
 
   @Test
+  void shouldCloseTheLeadInSalesforceOnceItIsBackWhenTheRepDisqualifiedItDuringAnOutage() {
+    ProcessInstance instance = accepted("dora@outage.example");
+    String leadUrl = LEADS + instance.getBusinessKey();
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(aResponse().withStatus(503)));
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+
+    driver.completeAsAllowingFailures(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "DISQUALIFY",
+        STAGE_REASON, "No budget this year"));
+    for (int retry = 0; retry < 4; retry++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));
+      driver.runDueJobsAllowingFailures();
+    }
+
+    // the lifecycle has ended; sending its end to Salesforce waits in an incident of its own
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    ProcessInstance update = runtime.createProcessInstanceQuery().processDefinitionKey(CrmLeadUpdate.PROCESS_KEY)
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    Incident incident = runtime.createIncidentQuery().processInstanceId(update.getId()).singleResult();
+    assertThat(incident.getIncidentMessage())
+        .startsWith("Update lead in CRM for Dora Quinn (Quinn Systems), lead " + instance.getBusinessKey() + ": ")
+        .contains("Salesforce is unavailable (HTTP 503)");
+
+    salesforce.stubFor(patch(urlPathMatching(LEADS + ".*")).willReturn(okJson("""
+        {"id":"00Q5e00000Accepte","success":true,"errors":[],"created":false}""")));
+    management.setJobRetries(management.createJobQuery().processInstanceId(update.getId()).singleResult().getId(), 1);
+    driver.waitFor(Duration.ofSeconds(61));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(update.getId()).count()).isZero();
+    salesforce.verify(patchRequestedFor(urlEqualTo(leadUrl))
+        .withRequestBody(matchingJsonPath("$.Status", equalTo("Closed - Not Converted")))
+        .withRequestBody(matchingJsonPath("$.Description", containing("Leadflow stage: DISQUALIFIED"))));
+  }
+
+  @Test
   void shouldStopWithAnIncidentInsteadOfEndingSilentlyWhenSalesforceRefusesAForecast() {
     ProcessInstance instance = opportunity("fiona@outage.example");
     salesforce.stubFor(patch(urlPathMatching(OPPORTUNITIES + ".*")).willReturn(jsonResponse("""

@@ -32,7 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 /** bpmn/PrintedKit.bpmn: marketing ops send the kit (or say why not) within two days, and the lead's record says so. */
 @ProcessTest
 @Import(FullProcessCoverage.class)
-@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,LeadProcessReview")
+@TestPropertySource(properties =
+    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,LeadProcessReview,CrmLeadUpdate")
 class PrintedKitProcessTest {
 
 

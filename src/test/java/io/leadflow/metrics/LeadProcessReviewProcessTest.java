@@ -44,7 +44,7 @@ import org.springframework.test.context.TestPropertySource;
 @ProcessTest
 @Import(FullProcessCoverage.class)
 @TestPropertySource(properties = {"leadflow.process-review.cycle=0 0 6 15 * ?",
-    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,LogInquiry"})
+    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,LogInquiry,CrmLeadUpdate"})
 class LeadProcessReviewProcessTest {
 
 

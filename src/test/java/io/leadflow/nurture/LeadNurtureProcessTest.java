@@ -60,7 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ProcessTest
 @Import(FullProcessCoverage.class)
-@TestPropertySource(properties = "leadflow.test.coverage.exclude=LeadLifecycle,LeadProcessReview,PrintedKit")
+@TestPropertySource(properties =
+    "leadflow.test.coverage.exclude=LeadLifecycle,LeadProcessReview,PrintedKit,CrmLeadUpdate")
 class LeadNurtureProcessTest {
 
 
