@@ -83,21 +83,27 @@ class TimerStormBench {
 
   /** Makes every acceptance deadline due now; answers escalations finished per second. */
   private static double escalationStorm(JdbcTemplate jdbc) throws InterruptedException {
-    long before = escalationsDone(jdbc);
     long start = System.nanoTime();
     int due = jdbc.update("""
         update act_ru_job set duedate_ = now() where type_ = 'timer'
           and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)""", ACCEPTANCE_BREACH);
     assertThat(due).isEqualTo(LEADS);
-    Load.await("every escalation run", Duration.ofMinutes(60), () -> escalationsDone(jdbc) - before >= LEADS);
+    Load.await("every escalation run", Duration.ofMinutes(60), () -> escalationsPending(jdbc) == 0);
     double seconds = (System.nanoTime() - start) / 1e9;
     Load.awaitDrained(jdbc, Duration.ofMinutes(30));
     return LEADS / seconds;
   }
 
-  private static long escalationsDone(JdbcTemplate jdbc) {
-    return jdbc.queryForObject("select count(*) from act_hi_actinst where act_id_ = ? and end_time_ is not null",
-        Long.class, ESCALATION);
+  /**
+   * Deadlines that fell due and escalations not run yet: a deadline's timer job hands over to the escalation's job in
+   * one transaction, and the escalation's new deadline lies in the future. Counted in the job table, as the bare
+   * timers are: counting finished escalations in the activity history scanned a million rows twice a second at
+   * 10,000 leads (about 110 ms of PostgreSQL's CPU each time), which slowed the storm it measured.
+   */
+  private static long escalationsPending(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("""
+        select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+        where (d.act_id_ = ? and j.duedate_ <= now()) or d.act_id_ = ?""", Long.class, ACCEPTANCE_BREACH, ESCALATION);
   }
 
   /** As many timers that only end their process, all due now; answers timers run per second. */
