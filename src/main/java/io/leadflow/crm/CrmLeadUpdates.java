@@ -1,5 +1,7 @@
 package io.leadflow.crm;
 
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadOwnerChanged;
 import io.leadflow.lead.LeadStageChanged;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -7,10 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends every stage change of a lead the CRM holds to the CRM, through process CrmLeadUpdate: its step is retried and
- * ends in an incident like every other CRM call. Started in the stage change's transaction, so a change that rolls
- * back sends nothing and one that commits cannot be missed. Leads the CRM does not hold yet cost nothing here; they
- * reach it with their owner when sales accepts them (the lifecycle's "Update lead in CRM").
+ * Sends every new stage and owner of a lead the CRM holds to the CRM, through process CrmLeadUpdate: its step is
+ * retried and ends in an incident like every other CRM call. Started in the change's transaction, so a change that
+ * rolls back sends nothing and one that commits cannot be missed. Leads the CRM does not hold yet cost nothing here;
+ * they reach it with their owner when sales accepts them (the lifecycle's "Update lead in CRM").
  */
 @Component
 class CrmLeadUpdates {
@@ -23,12 +25,22 @@ class CrmLeadUpdates {
 
   @EventListener
   void send(LeadStageChanged changed) {
-    if (changed.lead().getInCrmSince() == null) {
+    send(changed.lead(), "stage " + changed.change().getToStage().name());
+  }
+
+  @EventListener
+  void send(LeadOwnerChanged changed) {
+    Lead lead = changed.lead();
+    send(lead, "owner " + (lead.getOwner() == null ? "none (queue of team " + lead.getTeam() + ")" : lead.getOwner()));
+  }
+
+  private void send(Lead lead, String change) {
+    if (lead.getInCrmSince() == null) {
       return;
     }
-    String leadId = changed.lead().getId().toString();
+    String leadId = lead.getId().toString();
     runtime.startProcessInstanceByKey(CrmLeadUpdate.PROCESS_KEY, leadId, Variables.createVariables()
         .putValue(CrmLeadUpdate.Variables.LEAD_ID, leadId)
-        .putValue(CrmLeadUpdate.Variables.STAGE, changed.change().getToStage().name()));
+        .putValue(CrmLeadUpdate.Variables.CHANGE, change));
   }
 }

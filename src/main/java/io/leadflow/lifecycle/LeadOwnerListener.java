@@ -1,9 +1,7 @@
 package io.leadflow.lifecycle;
 
-import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadActivity;
-import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadOwners;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.LeadReassignment;
 import java.util.Objects;
@@ -22,12 +20,12 @@ import org.springframework.stereotype.Component;
 class LeadOwnerListener implements TaskListener {
 
   private final LeadRepository leads;
-  private final LeadActivityRepository activities;
+  private final LeadOwners owners;
   private final LeadReassignment reassignment;
 
-  LeadOwnerListener(LeadRepository leads, LeadActivityRepository activities, LeadReassignment reassignment) {
+  LeadOwnerListener(LeadRepository leads, LeadOwners owners, LeadReassignment reassignment) {
     this.leads = leads;
-    this.activities = activities;
+    this.owners = owners;
     this.reassignment = reassignment;
   }
 
@@ -45,10 +43,8 @@ class LeadOwnerListener implements TaskListener {
     String team = reassignment.teamOf(assignee).orElse(previousTeam);
     boolean otherTeam = !Objects.equals(team, previousTeam);
     var now = ClockUtil.now().toInstant();
-    lead.assign(team, assignee, now);
-    activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, CurrentUser.of(task))
-        .about(assignee, null, "Reassigned in Tasklist from "
-            + (previousRep == null ? "the team's queue" : previousRep) + (otherTeam ? " to " + team : "")));
+    owners.assign(lead, team, assignee, CurrentUser.of(task), "Reassigned in Tasklist from "
+        + (previousRep == null ? "the team's queue" : previousRep) + (otherTeam ? " to " + team : ""), now);
     task.getExecution().setVariable(LeadLifecycle.Variables.SALES_REP, assignee);
     if (otherTeam) {
       task.getExecution().setVariable(LeadLifecycle.Variables.SALES_TEAM, team);

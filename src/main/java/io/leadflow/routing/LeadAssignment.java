@@ -1,9 +1,7 @@
 package io.leadflow.routing;
 
-import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadActivity;
-import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadOwners;
 import io.leadflow.lead.LeadRepository;
 import java.time.Instant;
 import java.util.Map;
@@ -28,19 +26,19 @@ public class LeadAssignment {
 
   private final DecisionService decisions;
   private final LeadRepository leads;
-  private final LeadActivityRepository activities;
+  private final LeadOwners owners;
   private final CustomerAccountRepository customers;
   private final TargetAccountRepository targets;
   private final SalesTeamRepository teams;
   private final SalesRepRepository reps;
   private final RoundRobin roundRobin;
 
-  LeadAssignment(DecisionService decisions, LeadRepository leads, LeadActivityRepository activities,
+  LeadAssignment(DecisionService decisions, LeadRepository leads, LeadOwners owners,
       CustomerAccountRepository customers, TargetAccountRepository targets, SalesTeamRepository teams,
       SalesRepRepository reps, RoundRobin roundRobin) {
     this.decisions = decisions;
     this.leads = leads;
-    this.activities = activities;
+    this.owners = owners;
     this.customers = customers;
     this.targets = targets;
     this.teams = teams;
@@ -113,9 +111,7 @@ public class LeadAssignment {
   }
 
   private Assignment record(Lead lead, Assignment assignment, String by, Instant now) {
-    lead.assign(assignment.team(), assignment.rep(), now);
-    activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, by)
-        .about(assignment.rep() == null ? assignment.team() : assignment.rep(), null, assignment.reason()));
+    owners.assign(lead, assignment.team(), assignment.rep(), by, assignment.reason(), now);
     return assignment;
   }
 

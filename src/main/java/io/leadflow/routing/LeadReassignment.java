@@ -1,9 +1,7 @@
 package io.leadflow.routing;
 
-import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadActivity;
-import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadOwners;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.EngineAsSystem;
@@ -37,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadReassignment {
 
   private final LeadRepository leads;
-  private final LeadActivityRepository activities;
+  private final LeadOwners owners;
   private final SalesRepRepository reps;
   private final SalesTeamRepository teams;
   private final RuntimeService runtime;
@@ -45,11 +43,11 @@ public class LeadReassignment {
   private final AuthorizationService authorizations;
   private final EngineAsSystem system;
 
-  LeadReassignment(LeadRepository leads, LeadActivityRepository activities, SalesRepRepository reps,
+  LeadReassignment(LeadRepository leads, LeadOwners owners, SalesRepRepository reps,
       SalesTeamRepository teams, RuntimeService runtime, TaskService tasks, AuthorizationService authorizations,
       EngineAsSystem system) {
     this.leads = leads;
-    this.activities = activities;
+    this.owners = owners;
     this.reps = reps;
     this.teams = teams;
     this.runtime = runtime;
@@ -97,9 +95,7 @@ public class LeadReassignment {
         .filter(task -> isSalesWork(task, previousTeam))
         .map(task -> handOver(task, previousTeam, rep))
         .toList();
-    lead.assign(rep.getTeamId(), rep.getUserId(), now);
-    activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.OWNER_CHANGE, now, by)
-        .about(rep.getUserId(), null, reason));
+    owners.assign(lead, rep.getTeamId(), rep.getUserId(), by, reason, now);
     return new Reassignment(leadId, rep.getTeamId(), rep.getUserId(), reason, moved);
   }
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * bpmn/CrmLeadUpdate.bpmn with the built-in CRM: once the CRM holds a lead, each of its stage changes reaches the CRM,
+ * bpmn/CrmLeadUpdate.bpmn with the built-in CRM: once the CRM holds a lead, each new stage and owner reaches the CRM,
  * also after the lifecycle ended; an erased lead loses the person there too; a refused update stops with an incident
  * that names the lead, and the stage change itself stays.
  */
@@ -51,6 +52,7 @@ class CrmLeadUpdateProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired LifecycleDriver driver;
@@ -81,10 +83,31 @@ class CrmLeadUpdateProcessTest {
     assertThat(updates(leadId)).hasSize(1);
     HistoricProcessInstance update = updates(leadId).get(0);
     assertThat(update.getEndTime()).isNotNull();
-    assertThat(passed(update)).containsExactly(START_LEAD_STAGE_CHANGED, TASK_UPDATE_LEAD_IN_CRM, END_CRM_UP_TO_DATE);
+    assertThat(passed(update)).containsExactly(START_LEAD_CHANGED, TASK_UPDATE_LEAD_IN_CRM, END_CRM_UP_TO_DATE);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(update.getId())
-        .variableName(CrmLeadUpdate.Variables.STAGE).singleResult().getValue()).isEqualTo("DISQUALIFIED");
+        .variableName(CrmLeadUpdate.Variables.CHANGE).singleResult().getValue()).isEqualTo("stage DISQUALIFIED");
     assertThat(crmStage(leadId)).isEqualTo("DISQUALIFIED");
+  }
+
+  @Test
+  void shouldSendTheNewOwnerWhenTheLeadIsHandedToAnotherRepInTasklist() {
+    ProcessInstance lifecycle = accepted("crm-new-owner@quinn.example");
+    UUID leadId = UUID.fromString(lifecycle.getBusinessKey());
+    Task followUp = driver.task(lifecycle, TASK_FOLLOW_UP_WITH_LEAD);
+    String teammate = jdbc.queryForObject("""
+        select user_id from leadflow.sales_rep
+        where team_id = (select team_id from leadflow.sales_rep where user_id = ?) and user_id <> ?
+        order by user_id limit 1""", String.class, followUp.getAssignee(), followUp.getAssignee());
+
+    tasks.setAssignee(followUp.getId(), teammate);
+    driver.runDueJobs();
+
+    assertThat(updates(leadId)).hasSize(1);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(updates(leadId).get(0).getId())
+        .variableName(CrmLeadUpdate.Variables.CHANGE).singleResult().getValue()).isEqualTo("owner " + teammate);
+    assertThat(jdbc.queryForObject("select owner_email from leadflow.crm_lead where external_id = ?", String.class,
+        leadId)).isEqualTo(jdbc.queryForObject("select email from leadflow.sales_rep where user_id = ?", String.class,
+            teammate));
   }
 
   @Test
