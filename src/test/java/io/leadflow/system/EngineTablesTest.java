@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job executor takes due jobs in the order they fell due, from an index, and every job has a due date for it to
- * go by: also one a node without the setting left without.
+ * go by: also one a node without the setting left without. Subtasks are found by their parent through an index.
  */
 @ProcessTest
-class JobsByDueDateTest {
+class EngineTablesTest {
 
   @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
@@ -58,15 +58,23 @@ class JobsByDueDateTest {
   void shouldGiveEveryJobADueDateAndFindDueJobsThroughAnIndex() {
     Job job = firstJob(driver.handRaiser("due-now@quinn.example", "DE"));
     assertThat(job.getDuedate()).isNotNull();
-    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
-        JobsByDueDate.INDEX)).contains("act_ru_job", "(duedate_)");
+    assertThat(index(EngineTables.JOB_DUE_DATE_INDEX)).contains("act_ru_job", "(duedate_)");
 
     // a job a node without the setting wrote
     jdbc.update("update act_ru_job set duedate_ = null where id_ = ?", job.getId());
-    JobsByDueDate.prepare(dataSource);
+    EngineTables.prepare(dataSource, true);
 
     assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getDuedate()).isNotNull()
         .isBeforeOrEqualTo(Timestamp.from(Instant.now()));
+  }
+
+  @Test
+  void shouldFindSubtasksThroughAnIndex() {
+    assertThat(index(EngineTables.TASK_PARENT_INDEX)).contains("act_ru_task", "(parent_task_id_)");
+  }
+
+  private String index(String name) {
+    return jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class, name);
   }
 
   private Job firstJob(UUID leadId) {
