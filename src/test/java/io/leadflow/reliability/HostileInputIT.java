@@ -46,6 +46,7 @@ class HostileInputIT {
        "industry":"RETAIL","companySize":40,"jobLevel":"USER","budget":"NONE",
        "timeframe":"LATER"}""";
 
+  private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
   private static final String VALID_CSV = """
       email,firstName,lastName,company,country,companySize,marketingConsent
       "fuzz@list.example",Ada,Lovelace,"Analytical Engines, Ltd",GB,1500,yes
@@ -173,6 +174,44 @@ class HostileInputIT {
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
   }
 
+  @Test
+  void shouldRefuseHostileCompanyListsAndChangeNoCompanyThen() {
+    String valid = """
+        domain,name,industry,companySize
+        fuzz-company.example,"Fuzz Company, Inc",SOFTWARE,250
+        """;
+    Endpoint companies = new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/companies", valid, 200,
+        "select c::text from leadflow.company_reference c");
+    assertThat(send(companies, valid, TEXT_CSV).getStatusCode().value()).isEqualTo(200);
+    Random random = new Random(SEED);
+    List<String> failures = new ArrayList<>();
+    String rows = rows(companies);
+    int refused = 0;
+    for (int n = 0; n < REQUESTS / 20; n++) {
+      boolean csvMutation = random.nextBoolean();
+      String body = csvMutation ? CsvMutation.apply(valid, random)
+          : Mutation.values()[random.nextInt(Mutation.values().length)].apply(valid, random);
+      // now and then the wrong kind of body altogether
+      MediaType type = random.nextInt(10) == 0 ? MediaType.APPLICATION_JSON : TEXT_CSV;
+      ResponseEntity<String> response = send(companies, body, type);
+      int status = response.getStatusCode().value();
+      refused += status >= 400 ? 1 : 0;
+      String after = rows(companies);
+      if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+        failures.add("companies -> " + status + ": " + abbreviate(body));
+      } else if (status >= 400 && !isProblem(response)) {
+        failures.add("companies -> " + status + " without problem+json: " + abbreviate(body));
+      } else if (status >= 400 && !after.equals(rows)) {
+        failures.add("companies -> " + status + " but changed the reference: " + abbreviate(body));
+      }
+      rows = after;
+    }
+
+    assertThat(failures).as("company lists not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
+    assertThat(refused).as("broken lists refused").isGreaterThan(REQUESTS / 20 / 2);
+    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
   private record Endpoint(String user, HttpMethod method, String path, String validBody, int validStatus,
       String rows) {
   }
@@ -224,6 +263,29 @@ class HostileInputIT {
 
   private static String abbreviate(String body) {
     return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+  }
+
+  /** The ways a broken spreadsheet export mangles a CSV list: cells, not JSON fields. */
+  static final class CsvMutation {
+
+    private static final String[] CELLS = {"", "-5", "1e309", "9999999999999999999", "abc", "\u0000",
+        "x".repeat(5000), "\"unclosed", "=HYPERLINK(\"http://evil.example\")", "no-dot", "a,b,c,d,e,f"};
+
+    private CsvMutation() {
+    }
+
+    /** One cell of the data row replaced, or the header row broken. */
+    static String apply(String csv, Random random) {
+      String[] lines = csv.split("\n");
+      if (random.nextInt(5) == 0) {
+        lines[0] = random.nextBoolean() ? "domain,name" : "domain,name,industry,companySize,secret";
+        return String.join("\n", lines);
+      }
+      String[] cells = lines[1].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+      cells[random.nextInt(cells.length)] = CELLS[random.nextInt(CELLS.length)];
+      lines[1] = String.join(",", cells);
+      return String.join("\n", lines) + "\n";
+    }
   }
 
   /** The ways a hostile or broken client mangles a request. */
