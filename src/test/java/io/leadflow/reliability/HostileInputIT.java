@@ -7,6 +7,8 @@ import static io.leadflow.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.LeadflowIntegrationTest;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,6 +212,55 @@ class HostileInputIT {
 
     assertThat(failures).as("company lists not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
     assertThat(refused).as("broken lists refused").isGreaterThan(REQUESTS / 20 / 2);
+    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  @Test
+  void shouldAnswerBrokenOrForgedUnsubscribeLinksWithAPageAndUnsubscribeNobody() {
+    // a real lead, so that a forged token for it is tried too
+    String email = "unsubscribe-target@analytical-engines.example";
+    if (jdbc.queryForObject("select count(*) from leadflow.lead where email = ?", Long.class, email) == 0) {
+      assertThat(post(VALID_LEAD.formatted(email), MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(201);
+    }
+    String someLead = jdbc.queryForObject("select id::text from leadflow.lead where email = ?", String.class, email);
+    String[] leads = {someLead, someLead, "not-a-uuid", "", "00000000-0000-0000-0000-000000000000",
+        someLead + "' or '1'='1", "x".repeat(10_000), "\u0000", "%00", "../../etc/passwd"};
+    String[] tokens = {"", "AAAA", "x".repeat(10_000), "\u0000", "<script>alert(1)</script>", "Zm9v.YmFy",
+        "${jndi:ldap://x/a}", "%ZZ"};
+    String unsubscribed = "select count(*) from leadflow.lead where unsubscribed_at is not null";
+    Long before = jdbc.queryForObject(unsubscribed, Long.class);
+    Random random = new Random(SEED);
+    List<String> failures = new ArrayList<>();
+    for (int n = 0; n < REQUESTS / 20; n++) {
+      MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      if (random.nextInt(8) != 0) {
+        parameters.add("lead", leads[random.nextInt(leads.length)]);
+      }
+      if (random.nextInt(8) != 0) {
+        parameters.add("token", tokens[random.nextInt(tokens.length)]);
+      }
+      boolean oneClick = random.nextBoolean();
+      ResponseEntity<String> response;
+      if (oneClick) {
+        parameters.add("List-Unsubscribe", "One-Click");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        response = rest.postForEntity("/unsubscribe", new HttpEntity<>(parameters, headers), String.class);
+      } else {
+        response = rest.getForEntity(URI.create("/unsubscribe?" + parameters.entrySet().stream()
+            .map(parameter -> parameter.getKey() + "="
+                + URLEncoder.encode(parameter.getValue().get(0), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"))), String.class);
+      }
+      int status = response.getStatusCode().value();
+      MediaType type = response.getHeaders().getContentType();
+      if (status != 400 || type == null || !type.isCompatibleWith(MediaType.TEXT_HTML)) {
+        failures.add((oneClick ? "POST " : "GET ") + parameters.keySet() + " -> " + status + " " + type);
+      }
+    }
+
+    assertThat(failures).as("unsubscribe links not answered with the invalid-link page (seed %d)", SEED).isEmpty();
+    assertThat(jdbc.queryForObject(unsubscribed, Long.class)).as("leads unsubscribed").isEqualTo(before);
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
   }
 
