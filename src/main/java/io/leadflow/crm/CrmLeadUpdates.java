@@ -3,6 +3,7 @@ package io.leadflow.crm;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadOwnerChanged;
 import io.leadflow.lead.LeadStageChanged;
+import io.leadflow.system.EngineAsSystem;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -11,16 +12,19 @@ import org.springframework.stereotype.Component;
 /**
  * Sends every new stage and owner of a lead the CRM holds to the CRM, through process CrmLeadUpdate: its step is
  * retried and ends in an incident like every other CRM call. Started in the change's transaction, so a change that
- * rolls back sends nothing and one that commits cannot be missed. Leads the CRM does not hold yet cost nothing here;
+ * rolls back sends nothing and one that commits cannot be missed. Started as the system: the manager who reassigns a
+ * lead through the API may not start processes, and need not. Leads the CRM does not hold yet cost nothing here;
  * they reach it with their owner when sales accepts them (the lifecycle's "Update lead in CRM").
  */
 @Component
 class CrmLeadUpdates {
 
   private final RuntimeService runtime;
+  private final EngineAsSystem asSystem;
 
-  CrmLeadUpdates(RuntimeService runtime) {
+  CrmLeadUpdates(RuntimeService runtime, EngineAsSystem asSystem) {
     this.runtime = runtime;
+    this.asSystem = asSystem;
   }
 
   @EventListener
@@ -39,8 +43,9 @@ class CrmLeadUpdates {
       return;
     }
     String leadId = lead.getId().toString();
-    runtime.startProcessInstanceByKey(CrmLeadUpdate.PROCESS_KEY, leadId, Variables.createVariables()
-        .putValue(CrmLeadUpdate.Variables.LEAD_ID, leadId)
-        .putValue(CrmLeadUpdate.Variables.CHANGE, change));
+    asSystem.run(() -> runtime.startProcessInstanceByKey(CrmLeadUpdate.PROCESS_KEY, leadId,
+        Variables.createVariables()
+            .putValue(CrmLeadUpdate.Variables.LEAD_ID, leadId)
+            .putValue(CrmLeadUpdate.Variables.CHANGE, change)));
   }
 }

@@ -13,18 +13,21 @@ import io.leadflow.FullProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lifecycle.ErasureRequests;
 import io.leadflow.lifecycle.LifecycleDriver;
+import io.leadflow.routing.LeadReassignment;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -57,6 +60,8 @@ class CrmLeadUpdateProcessTest {
   @Autowired ManagementService management;
   @Autowired LifecycleDriver driver;
   @Autowired ErasureRequests erasures;
+  @Autowired LeadReassignment reassignment;
+  @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -94,10 +99,7 @@ class CrmLeadUpdateProcessTest {
     ProcessInstance lifecycle = accepted("crm-new-owner@quinn.example");
     UUID leadId = UUID.fromString(lifecycle.getBusinessKey());
     Task followUp = driver.task(lifecycle, TASK_FOLLOW_UP_WITH_LEAD);
-    String teammate = jdbc.queryForObject("""
-        select user_id from leadflow.sales_rep
-        where team_id = (select team_id from leadflow.sales_rep where user_id = ?) and user_id <> ?
-        order by user_id limit 1""", String.class, followUp.getAssignee(), followUp.getAssignee());
+    String teammate = teammateOf(followUp.getAssignee());
 
     tasks.setAssignee(followUp.getId(), teammate);
     driver.runDueJobs();
@@ -105,9 +107,27 @@ class CrmLeadUpdateProcessTest {
     assertThat(updates(leadId)).hasSize(1);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(updates(leadId).get(0).getId())
         .variableName(CrmLeadUpdate.Variables.CHANGE).singleResult().getValue()).isEqualTo("owner " + teammate);
-    assertThat(jdbc.queryForObject("select owner_email from leadflow.crm_lead where external_id = ?", String.class,
-        leadId)).isEqualTo(jdbc.queryForObject("select email from leadflow.sales_rep where user_id = ?", String.class,
-            teammate));
+    assertThat(crmOwner(leadId)).isEqualTo(emailOf(teammate));
+  }
+
+  @Test
+  void shouldSendTheNewOwnerWhenAManagerReassignsTheLeadThroughTheApi() {
+    ProcessInstance lifecycle = accepted("crm-reassigned@quinn.example");
+    UUID leadId = UUID.fromString(lifecycle.getBusinessKey());
+    String teammate = teammateOf(driver.task(lifecycle, TASK_FOLLOW_UP_WITH_LEAD).getAssignee());
+
+    // as PUT /api/leads/{id}/owner runs it: with the manager's engine authorizations, which start no processes
+    identity.setAuthentication("max", identity.createGroupQuery().groupMember("max").list().stream()
+        .map(Group::getId).toList());
+    try {
+      reassignment.reassign(leadId, teammate, "Speaks the language", "max", LifecycleDriver.now());
+    } finally {
+      identity.clearAuthentication();
+    }
+    driver.runDueJobs();
+
+    assertThat(updates(leadId)).hasSize(1);
+    assertThat(crmOwner(leadId)).isEqualTo(emailOf(teammate));
   }
 
   @Test
@@ -190,6 +210,22 @@ class CrmLeadUpdateProcessTest {
     Task followUp = driver.task(lifecycle, TASK_FOLLOW_UP_WITH_LEAD);
     driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "DISQUALIFY",
         STAGE_REASON, "Bought a competitor last week"));
+  }
+
+  private String teammateOf(String rep) {
+    return jdbc.queryForObject("""
+        select user_id from leadflow.sales_rep
+        where team_id = (select team_id from leadflow.sales_rep where user_id = ?) and user_id <> ?
+        order by user_id limit 1""", String.class, rep, rep);
+  }
+
+  private String emailOf(String rep) {
+    return jdbc.queryForObject("select email from leadflow.sales_rep where user_id = ?", String.class, rep);
+  }
+
+  private String crmOwner(UUID leadId) {
+    return jdbc.queryForObject("select owner_email from leadflow.crm_lead where external_id = ?", String.class,
+        leadId);
   }
 
   private List<HistoricProcessInstance> updates(UUID leadId) {
