@@ -1,15 +1,13 @@
 package io.leadflow.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.system.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,12 +37,9 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
     var client = keys.authenticate(presented);
     if (client.isEmpty()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          "The API key in " + HEADER + " is not valid or was revoked; ask an administrator for a new one.");
-      problem.setInstance(URI.create(request.getRequestURI()));
-      response.setStatus(HttpStatus.UNAUTHORIZED.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      objectMapper.writeValue(response.getOutputStream(), problem);
+      ProblemResponses.write(response, objectMapper, ProblemResponses.refused(HttpStatus.UNAUTHORIZED.value(),
+          "The API key in " + HEADER + " is not valid or was revoked; ask an administrator for a new one.",
+          request.getRequestURI()));
       return;
     }
     SecurityContextHolder.getContext().setAuthentication(client.get());

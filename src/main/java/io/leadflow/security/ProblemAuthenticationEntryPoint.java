@@ -1,14 +1,12 @@
 package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.system.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -24,12 +22,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-        "Log in with a Leadflow user (HTTP Basic) to use this endpoint.");
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Leadflow\"");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(response, objectMapper, ProblemResponses.refused(HttpStatus.UNAUTHORIZED.value(),
+        "Log in with a Leadflow user (HTTP Basic) to use this endpoint.", request.getRequestURI()));
   }
 }

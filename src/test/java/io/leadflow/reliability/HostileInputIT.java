@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -241,20 +242,26 @@ class HostileInputIT {
       }
       boolean oneClick = random.nextBoolean();
       ResponseEntity<String> response;
+      String query = parameters.entrySet().stream()
+          .map(parameter -> parameter.getKey() + "="
+              + URLEncoder.encode(parameter.getValue().get(0), StandardCharsets.UTF_8))
+          .collect(Collectors.joining("&"));
       if (oneClick) {
         parameters.add("List-Unsubscribe", "One-Click");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         response = rest.postForEntity("/unsubscribe", new HttpEntity<>(parameters, headers), String.class);
       } else {
-        response = rest.getForEntity(URI.create("/unsubscribe?" + parameters.entrySet().stream()
-            .map(parameter -> parameter.getKey() + "="
-                + URLEncoder.encode(parameter.getValue().get(0), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"))), String.class);
+        response = rest.getForEntity(URI.create("/unsubscribe?" + query), String.class);
       }
       int status = response.getStatusCode().value();
       MediaType type = response.getHeaders().getContentType();
-      if (status != 400 || type == null || !type.isCompatibleWith(MediaType.TEXT_HTML)) {
+      // a link over the 8 KB request line limit never reaches the page (no mail holds such a link): Tomcat refuses it
+      boolean overLimit = !oneClick && query.length() > 8 * 1024;
+      boolean answered = overLimit ? status == 400 && isProblem(response)
+          : status == 400 && type != null && type.isCompatibleWith(MediaType.TEXT_HTML)
+              && response.getBody() != null && response.getBody().contains("This link is not valid");
+      if (!answered) {
         failures.add((oneClick ? "POST " : "GET ") + parameters.keySet() + " -> " + status + " " + type);
       }
     }
@@ -262,6 +269,102 @@ class HostileInputIT {
     assertThat(failures).as("unsubscribe links not answered with the invalid-link page (seed %d)", SEED).isEmpty();
     assertThat(jdbc.queryForObject(unsubscribed, Long.class)).as("leads unsubscribed").isEqualTo(before);
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  @Test
+  void shouldAnswerHostileLandingPagePostsWithAPageAndCaptureNoRefusedVisitor() {
+    Random random = new Random(SEED);
+    List<String> failures = new ArrayList<>();
+    int refused = 0;
+    for (int n = 0; n < REQUESTS / 20; n++) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("email", "landing-fuzz-" + n + "@pages.example");
+      form.add("firstName", "Lin");
+      form.add("lastName", "Fuzz");
+      form.add("company", "Pages");
+      form.add("country", "DE");
+      form.add("campaign", "fuzz");
+      form.add("marketingConsent", "true");
+      form.add("website", "");
+      String how = FormMutation.values()[random.nextInt(FormMutation.values().length)].apply(form, random);
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      // a visitor of their own each time (the test client is a trusted proxy): the rate limit is LeadIntakeIT's
+      headers.set("X-Forwarded-For", "198.19." + (n / 250) + "." + (n % 250 + 1));
+      long before = leads();
+      ResponseEntity<String> answer = rest.withRedirects(Redirects.DONT_FOLLOW).postForEntity("/landing/leads",
+          new HttpEntity<>(form, headers), String.class);
+      int status = answer.getStatusCode().value();
+      MediaType type = answer.getHeaders().getContentType();
+      if (status == 303) {
+        continue;
+      }
+      refused++;
+      if (status != 400 || type == null || !type.isCompatibleWith(MediaType.TEXT_HTML)
+          || answer.getBody() == null || !answer.getBody().contains("Please check your details")) {
+        failures.add(n + " " + how + " -> " + status + " " + type);
+      } else if (leads() != before) {
+        failures.add(n + " " + how + " -> 400 but captured the visitor");
+      }
+    }
+
+    assertThat(failures).as("landing page posts not answered with the form's error page (seed %d)", SEED).isEmpty();
+    assertThat(refused).as("broken posts refused").isGreaterThan(REQUESTS / 20 / 2);
+    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  /** What a bot or a broken browser extension does to a landing page form: fields, not bytes. */
+  enum FormMutation {
+    DROP_REQUIRED_FIELD {
+      @Override
+      String apply(MultiValueMap<String, String> form, Random random) {
+        String field = any(random, "email", "firstName", "lastName", "company", "country");
+        form.remove(field);
+        return "without " + field;
+      }
+    },
+    OVERSIZE {
+      @Override
+      String apply(MultiValueMap<String, String> form, Random random) {
+        String field = any(random, "email", "firstName", "lastName", "company", "campaign");
+        form.set(field, "x".repeat(300 + random.nextInt(100_000)));
+        return field + " oversized";
+      }
+    },
+    CONTROL_CHARACTERS_AND_SCRIPT {
+      @Override
+      String apply(MultiValueMap<String, String> form, Random random) {
+        String field = any(random, "email", "firstName", "company", "country");
+        form.set(field, any(random, "\u0000", "a\u0000b", "<script>alert(1)</script>@x.example", "\u202eevil",
+            "${jndi:ldap://x/a}"));
+        return field + " with control characters or script";
+      }
+    },
+    WRONG_VALUE {
+      @Override
+      String apply(MultiValueMap<String, String> form, Random random) {
+        String[][] wrong = {{"email", "not-an-address"}, {"country", "XX"}, {"companySize", "-5"},
+            {"companySize", "abc"}, {"requestType", "NOPE"}, {"marketingConsent", "maybe"},
+            {"followUpOn", "tomorrow"}};
+        String[] pick = wrong[random.nextInt(wrong.length)];
+        form.set(pick[0], pick[1]);
+        return pick[0] + "=" + pick[1];
+      }
+    },
+    UNKNOWN_FIELD {
+      @Override
+      String apply(MultiValueMap<String, String> form, Random random) {
+        String field = any(random, "isAdmin", "id", "stage", "owner", "score");
+        form.set(field, "x");
+        return "with " + field;
+      }
+    };
+
+    abstract String apply(MultiValueMap<String, String> form, Random random);
+
+    private static String any(Random random, String... choices) {
+      return choices[random.nextInt(choices.length)];
+    }
   }
 
   private record Endpoint(String user, HttpMethod method, String path, String validBody, int validStatus,
