@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -203,7 +204,8 @@ class SalesforceApi {
   private Answer exchange(String what, Session current, HttpMethod method, String path, Object body) {
     String url = current.instanceUrl() + "/services/data/" + properties.apiVersion() + path;
     try {
-      RestClient.RequestBodySpec request = rest.method(method).uri(url)
+      // as given: paths and queries arrive encoded, and a second encoding would turn % into %25
+      RestClient.RequestBodySpec request = rest.method(method).uri(URI.create(url))
           .header(HttpHeaders.AUTHORIZATION, "Bearer " + current.accessToken())
           .accept(MediaType.APPLICATION_JSON);
       if (body != null) {
@@ -270,6 +272,8 @@ class SalesforceApi {
       case "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST" -> "a value is not in the field's picklist";
       case "MALFORMED_ID", "INVALID_CROSS_REFERENCE_KEY", "ENTITY_IS_DELETED" -> "a record it refers to does not "
           + "exist (any more)";
+      case "INACTIVE_OWNER_OR_USER" -> "the owner is an inactive user";
+      case "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY" -> "Leadflow's user may not use a record it refers to";
       default -> "the data does not pass Salesforce's checks";
     };
   }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
  * Leadflow's id, so that a retried call updates the record it created. Which Salesforce record belongs to which
  * Leadflow id is kept in {@code crm_link}; a Task needs its Lead's Salesforce id.
  *
- * <p>Fields left empty in Leadflow are not sent, so they do not wipe what sales entered in Salesforce. Leadflow's
- * owner, score and campaign go to the Lead's Description: mapping owners to Salesforce users and campaigns to
- * campaign members is the org's business, not the adapter's.
+ * <p>Fields left empty in Leadflow are not sent, so they do not wipe what sales entered in Salesforce. A record's owner
+ * is the Salesforce user with the Leadflow owner's email address ({@link SalesforceUsers}); without one, or when
+ * Salesforce refuses that user as the owner, the record is written with the owner Salesforce gives it. The Lead's
+ * Description names Leadflow's owner, score and campaign either way: mapping campaigns to campaign members is the
+ * org's business, not the adapter's.
  */
 @Component
 @ConditionalOnProperty(prefix = "leadflow.crm", name = "provider", havingValue = "salesforce")
@@ -53,6 +56,10 @@ class SalesforceCrm implements CrmPort {
       Map.entry("UNSUBSCRIBED", "Closed - Not Converted"),
       Map.entry("ERASED", "Closed - Not Converted"));
 
+  /** Salesforce's refusals of a record's owner, which the record does not need. */
+  private static final Set<String> OWNER_REFUSALS = Set.of("INACTIVE_OWNER_OR_USER",
+      "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY");
+
   private static final Map<String, String> OPPORTUNITY_STAGE = Map.of(
       "OPEN", "Qualification",
       "ON_HOLD", "Qualification",
@@ -63,12 +70,15 @@ class SalesforceCrm implements CrmPort {
   private final SalesforceProperties properties;
   private final JdbcTemplate jdbc;
   private final LeadRepository leads;
+  private final SalesforceUsers users;
 
-  SalesforceCrm(SalesforceApi api, SalesforceProperties properties, JdbcTemplate jdbc, LeadRepository leads) {
+  SalesforceCrm(SalesforceApi api, SalesforceProperties properties, JdbcTemplate jdbc, LeadRepository leads,
+      SalesforceUsers users) {
     this.api = api;
     this.properties = properties;
     this.jdbc = jdbc;
     this.leads = leads;
+    this.users = users;
   }
 
   @Override
@@ -88,7 +98,8 @@ class SalesforceCrm implements CrmPort {
         lead.score() == null ? null : "Leadflow score: " + lead.score(),
         lead.campaign() == null ? null : "Campaign: " + lead.campaign(),
         lead.stage() == null ? null : "Leadflow stage: " + lead.stage()));
-    return upsert(LEAD, "lead", properties.leadIdField(), lead.leadId(), lead.leadId(), fields, describe(lead));
+    return upsert(LEAD, "lead", properties.leadIdField(), lead.leadId(), lead.leadId(), fields, lead.ownerEmail(),
+        describe(lead));
   }
 
   @Override
@@ -108,7 +119,7 @@ class SalesforceCrm implements CrmPort {
     String description = join(" · ", activity.type(), activity.subject(), activity.outcome(),
         activity.occurredAt() == null ? null : activity.occurredAt().toString());
     return upsert(TASK, "activity", properties.activityIdField(), activity.activityId(), activity.leadId(), fields,
-        description);
+        activity.ownerEmail(), description);
   }
 
   @Override
@@ -129,7 +140,7 @@ class SalesforceCrm implements CrmPort {
         opportunity.ownerEmail() == null ? null : "Owner in Leadflow: " + opportunity.ownerEmail()));
     put(fields, properties.lostToField(), opportunity.lostTo());
     return upsert(OPPORTUNITY, "opportunity", properties.opportunityIdField(), opportunity.opportunityId(),
-        opportunity.leadId(), fields, describe(opportunity));
+        opportunity.leadId(), fields, opportunity.ownerEmail(), describe(opportunity));
   }
 
   /**
@@ -151,7 +162,7 @@ class SalesforceCrm implements CrmPort {
     for (CrmOpportunity opportunity : opportunities) {
       if (linked.contains(opportunity.opportunityId())) {
         upsert(OPPORTUNITY, "opportunity", properties.opportunityIdField(), opportunity.opportunityId(), leadId,
-            Map.of("Name", opportunity.name()), describe(opportunity));
+            Map.of("Name", opportunity.name()), null, describe(opportunity));
       }
     }
   }
@@ -188,6 +199,32 @@ class SalesforceCrm implements CrmPort {
     return new CrmSummary(SYSTEM, leadRecordId, leadRecordId == null ? null : leadUrl(leadRecordId),
         links.stream().filter(link -> TASK.equals(link.objectType())).map(Link::record).toList(),
         links.stream().filter(link -> OPPORTUNITY.equals(link.objectType())).map(Link::record).toList());
+  }
+
+  /**
+   * Upserts by external id, owned by the owner's Salesforce user if there is one. When Salesforce refuses that user
+   * as the owner (deactivated since the lookup, no access to the object), the record is written again without an
+   * owner, and the user is not tried again for the cache time: a lead is not held up by an org's user setup.
+   */
+  private String upsert(String objectType, String object, String externalIdField, UUID externalId, UUID leadId,
+      Map<String, Object> fields, String ownerEmail, String description) {
+    Optional<String> owner = users.userId(ownerEmail);
+    if (owner.isEmpty()) {
+      return upsert(objectType, object, externalIdField, externalId, leadId, fields, description);
+    }
+    Map<String, Object> owned = new LinkedHashMap<>(fields);
+    owned.put("OwnerId", owner.get());
+    try {
+      return upsert(objectType, object, externalIdField, externalId, leadId, owned, description);
+    } catch (CrmRejectedException refused) {
+      if (!OWNER_REFUSALS.contains(refused.getCode()) && !"OwnerId".equals(refused.getField())) {
+        throw refused;
+      }
+      LOG.warn("Salesforce refused user {} ({}) as the owner of the {} {}; written with the owner Salesforce gives "
+          + "it. {}", owner.get(), ownerEmail, object, externalId, refused.getMessage());
+      users.refusedAsOwner(ownerEmail);
+      return upsert(objectType, object, externalIdField, externalId, leadId, fields, description);
+    }
   }
 
   /**

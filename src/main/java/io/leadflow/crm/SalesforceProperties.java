@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  *     job lock time of 5 minutes
  * @param maxRetryAfterWait the longest Retry-After that Leadflow waits for inline before it retries once; a longer
  *     one fails the step, and the job retries later
+ * @param mapOwners whether records are owned in Salesforce by the active user with the Leadflow owner's email
+ *     address (LEADFLOW_SALESFORCE_MAP_OWNERS); off, Salesforce gives them their owner
+ * @param ownerCacheTime how long a user lookup's answer is kept
  */
 @Validated
 @ConditionalOnProperty(prefix = "leadflow.crm", name = "provider", havingValue = "salesforce")
@@ -44,7 +47,9 @@ public record SalesforceProperties(
     @NotBlank @DefaultValue("Leadflow_Lost_To__c") String lostToField,
     @NotNull @DefaultValue("5s") Duration connectTimeout,
     @NotNull @DefaultValue("10s") Duration readTimeout,
-    @NotNull @DefaultValue("5s") Duration maxRetryAfterWait) {
+    @NotNull @DefaultValue("5s") Duration maxRetryAfterWait,
+    @DefaultValue("true") boolean mapOwners,
+    @NotNull @DefaultValue("15m") Duration ownerCacheTime) {
 
   @Override
   public String toString() {

@@ -74,6 +74,7 @@ class SalesforceCrmTest {
     crm = crmWith(properties);
     leadUrl = API + "/Lead/Leadflow_Id__c/" + leadId;
     salesforce.stubFor(post(TOKEN).willReturn(okJson(token("token-1"))));
+    SalesforceServer.knowsNoUsers(salesforce);
   }
 
   @Test
@@ -181,6 +182,109 @@ class SalesforceCrmTest {
         // an empty field is not sent, so it does not wipe what sales typed into Salesforce
         .withRequestBody(notContaining("Phone"))
         .withRequestBody(notContaining("Leadflow_Id__c")));
+  }
+
+  @Test
+  void shouldGiveTheLeadToTheSalesforceUserWithTheOwnersEmailAndLookThemUpOnce() {
+    SalesforceServer.knowsUser(salesforce, "sam@leadflow.example", "0055e00000SamUser");
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+
+    crm.upsertLead(owned("sam@leadflow.example"));
+    crm.upsertLead(owned("sam@leadflow.example"));
+
+    salesforce.verify(2, patchRequestedFor(urlEqualTo(leadUrl))
+        .withRequestBody(matchingJsonPath("$.OwnerId", equalTo("0055e00000SamUser")))
+        .withRequestBody(matchingJsonPath("$.Description", containing("Owner in Leadflow: sam@leadflow.example"))));
+    salesforce.verify(1, getRequestedFor(urlPathEqualTo(SalesforceServer.QUERY))
+        .withHeader("Authorization", equalTo("Bearer token-1")));
+  }
+
+  @Test
+  void shouldQuoteTheEmailInTheUserLookup() {
+    // an apostrophe is valid in an address; unescaped it would end the SOQL string
+    SalesforceServer.knowsUser(salesforce, "o\\'brien@leadflow.example", "0055e00000OBrien1");
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+
+    crm.upsertLead(owned("o'brien@leadflow.example"));
+
+    salesforce.verify(patchRequestedFor(urlEqualTo(leadUrl))
+        .withRequestBody(matchingJsonPath("$.OwnerId", equalTo("0055e00000OBrien1"))));
+  }
+
+  @Test
+  void shouldLeaveTheOwnerToSalesforceWhenNoActiveUserHasTheEmail() {
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+
+    crm.upsertLead(owned("lena@leadflow.example"));
+
+    salesforce.verify(patchRequestedFor(urlEqualTo(leadUrl))
+        .withRequestBody(notContaining("OwnerId"))
+        .withRequestBody(matchingJsonPath("$.Description", containing("Owner in Leadflow: lena@leadflow.example"))));
+  }
+
+  @Test
+  void shouldWriteTheLeadWithoutOwnerWhenSalesforceRefusesTheUserAndNotTryThemAgain() {
+    SalesforceServer.knowsUser(salesforce, "sam@leadflow.example", "0055e00000SamUser");
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).withRequestBody(containing("OwnerId")).willReturn(jsonResponse("""
+        [{"message":"operation performed with inactive user [0055e00000SamUser] as owner of lead",
+          "errorCode":"INACTIVE_OWNER_OR_USER","fields":[]}]""", 400)));
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).withRequestBody(notContaining("OwnerId"))
+        .willReturn(created("00Q5e00000AbCdEFGH")));
+
+    String recordId = crm.upsertLead(owned("sam@leadflow.example"));
+    crm.upsertLead(owned("sam@leadflow.example"));
+
+    assertThat(recordId).isEqualTo("00Q5e00000AbCdEFGH");
+    salesforce.verify(1, patchRequestedFor(urlEqualTo(leadUrl)).withRequestBody(containing("OwnerId")));
+    salesforce.verify(2, patchRequestedFor(urlEqualTo(leadUrl)).withRequestBody(notContaining("OwnerId")));
+    salesforce.verify(1, getRequestedFor(urlPathEqualTo(SalesforceServer.QUERY)));
+  }
+
+  @Test
+  void shouldStillRejectALeadForWhatIsWrongWithItsData() {
+    SalesforceServer.knowsUser(salesforce, "sam@leadflow.example", "0055e00000SamUser");
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(jsonResponse("""
+        [{"message":"Email: invalid email address: ada@@engines","errorCode":"INVALID_EMAIL_ADDRESS",
+          "fields":["Email"]}]""", 400)));
+
+    assertThatThrownBy(() -> crm.upsertLead(owned("sam@leadflow.example")))
+        .isInstanceOf(CrmRejectedException.class)
+        .hasFieldOrPropertyWithValue("field", "Email");
+    salesforce.verify(1, patchRequestedFor(urlEqualTo(leadUrl)));
+  }
+
+  @Test
+  void shouldGiveTasksAndOpportunitiesToTheOwnersUserToo() {
+    SalesforceServer.knowsUser(salesforce, "sam@leadflow.example", "0055e00000SamUser");
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+    crm.upsertLead(lead());
+    UUID activityId = UUID.randomUUID();
+    UUID opportunityId = UUID.randomUUID();
+    String taskUrl = API + "/Task/Leadflow_Activity_Id__c/" + activityId;
+    String opportunityUrl = API + "/Opportunity/Leadflow_Opportunity_Id__c/" + opportunityId;
+    salesforce.stubFor(patch(urlEqualTo(taskUrl)).willReturn(created("00T5e00000CallTask")));
+    salesforce.stubFor(patch(urlEqualTo(opportunityUrl)).willReturn(created("0065e00000DealOpen")));
+
+    crm.logActivity(new CrmActivity(activityId, leadId, "CALL", "Discovery call", "REACHED", null, Instant.now(),
+        "sam@leadflow.example"));
+    crm.upsertOpportunity(new CrmOpportunity(opportunityId, leadId, "Engines platform", new BigDecimal("5000"),
+        "EUR", null, "OPEN", null, null, "sam@leadflow.example"));
+
+    salesforce.verify(patchRequestedFor(urlEqualTo(taskUrl))
+        .withRequestBody(matchingJsonPath("$.OwnerId", equalTo("0055e00000SamUser"))));
+    salesforce.verify(patchRequestedFor(urlEqualTo(opportunityUrl))
+        .withRequestBody(matchingJsonPath("$.OwnerId", equalTo("0055e00000SamUser"))));
+  }
+
+  @Test
+  void shouldNeitherLookUpNorSendOwnersWhenMappingIsOff() {
+    SalesforceServer.knowsUser(salesforce, "sam@leadflow.example", "0055e00000SamUser");
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+
+    crmWith(withOwnersMapped(false)).upsertLead(owned("sam@leadflow.example"));
+
+    salesforce.verify(patchRequestedFor(urlEqualTo(leadUrl)).withRequestBody(notContaining("OwnerId")));
+    salesforce.verify(0, getRequestedFor(urlPathEqualTo(SalesforceServer.QUERY)));
   }
 
   @Test
@@ -313,7 +417,8 @@ class SalesforceCrmTest {
   void shouldFailAsUnavailableWhenSalesforceAnswersTooLate() {
     SalesforceCrm impatient = crmWith(new SalesforceProperties(URI.create(salesforce.baseUrl()), "leadflow-app",
         "s3cret", "v61.0", "Leadflow_Id__c", "Leadflow_Activity_Id__c", "Leadflow_Opportunity_Id__c",
-        "Leadflow_Lost_To__c", Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(5)));
+        "Leadflow_Lost_To__c", Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(5), true,
+        Duration.ofMinutes(15)));
     salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH").withFixedDelay(3000)));
 
     assertThatThrownBy(() -> impatient.upsertLead(lead()))
@@ -489,15 +594,28 @@ class SalesforceCrmTest {
   }
 
   private SalesforceCrm crmWith(SalesforceProperties settings) {
-    return new SalesforceCrm(new SalesforceApi(settings, restClients.getObject(), objectMapper), settings, jdbc,
-        leads);
+    SalesforceApi api = new SalesforceApi(settings, restClients.getObject(), objectMapper);
+    return new SalesforceCrm(api, settings, jdbc, leads, new SalesforceUsers(api, settings));
   }
 
   private SalesforceProperties withLoginUrl(URI loginUrl) {
     return new SalesforceProperties(loginUrl, properties.clientId(), properties.clientSecret(),
         properties.apiVersion(), properties.leadIdField(), properties.activityIdField(),
         properties.opportunityIdField(), properties.lostToField(), properties.connectTimeout(),
-        properties.readTimeout(), properties.maxRetryAfterWait());
+        properties.readTimeout(), properties.maxRetryAfterWait(), properties.mapOwners(),
+        properties.ownerCacheTime());
+  }
+
+  private SalesforceProperties withOwnersMapped(boolean mapOwners) {
+    return new SalesforceProperties(properties.loginUrl(), properties.clientId(), properties.clientSecret(),
+        properties.apiVersion(), properties.leadIdField(), properties.activityIdField(),
+        properties.opportunityIdField(), properties.lostToField(), properties.connectTimeout(),
+        properties.readTimeout(), properties.maxRetryAfterWait(), mapOwners, properties.ownerCacheTime());
+  }
+
+  private CrmLead owned(String ownerEmail) {
+    return new CrmLead(leadId, "ada@engines.example", "Ada", "Lovelace", "Analytical Engines", "CTO", null, "GB",
+        "web-form", "engines-webinar", "SAL", 72, ownerEmail);
   }
 
   private CrmLead lead() {

@@ -64,6 +64,7 @@ class SalesforceOutageTest {
   void setUp() {
     init(engine);
     salesforce.resetAll();
+    SalesforceServer.knowsNoUsers(salesforce);
     salesforce.stubFor(post(SalesforceServer.TOKEN).willReturn(okJson("""
         {"access_token":"token-1","instance_url":"%s","token_type":"Bearer"}""".formatted(salesforce.baseUrl()))));
   }
