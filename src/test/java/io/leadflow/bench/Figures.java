@@ -17,12 +17,12 @@ import java.util.Map;
  * {@code target/bench/} for anything that compares runs. A figure with a target says whether it met it, and by how
  * much it missed.
  */
-final class Figures {
+public final class Figures {
 
   private final String benchmark;
   private final List<Map<String, Object>> rows = new ArrayList<>();
 
-  Figures(String benchmark) {
+  public Figures(String benchmark) {
     this.benchmark = benchmark;
   }
 
@@ -30,7 +30,7 @@ final class Figures {
     return benchmark;
   }
 
-  void add(String figure, double value, String unit) {
+  public void add(String figure, double value, String unit) {
     row(figure, value, unit, null);
   }
 
@@ -63,7 +63,7 @@ final class Figures {
   }
 
   /** Prints the table and writes {@code target/bench/<benchmark>.json}. */
-  void report(Map<String, Object> setup) throws IOException {
+  public void report(Map<String, Object> setup) throws IOException {
     // a variant run passes settings to its nodes as environment variables (they inherit this JVM's environment)
     System.getenv().entrySet().stream()
         .filter(variable -> variable.getKey().startsWith("CAMUNDA_") || variable.getKey().startsWith("LEADFLOW_"))
