@@ -77,7 +77,7 @@ class IntakeBench {
           "leads/s");
 
       // half the maximum rate, open loop: latency counts from when the request was due, so queueing shows
-      Latencies halfRate = postAtRate(node, rate / 2, Duration.ofSeconds(SECONDS / 2));
+      Latencies halfRate = postAtRate(node, "half", rate / 2, Duration.ofSeconds(SECONDS / 2));
       figures.atMost("POST to 201 at half the maximum rate, p99", halfRate.percentile(99), "ms", 50);
       Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
 
@@ -88,6 +88,27 @@ class IntakeBench {
       }
       figures.add("bare engine, one-user-task starts (" + CLIENTS + " threads)", baseline, "starts/s");
       figures.atLeast("intake / bare engine", rate / baseline, "ratio", 0.4);
+
+      // the POSTs alone: a node that runs no job, so that none of the leads' first steps competes with the requests;
+      // how far the POST itself is from the target, whatever the jobs are given
+      node.close();
+      try (PackagedApp postsOnly = PackagedApp.node("bench-intake-posts-only", shared.jdbcUrl(), shared.smtpPort())
+          .with("CAMUNDA_BPM_JOB_EXECUTION_ENABLED", "false")) {
+        postsOnly.start().awaitHealthy(Duration.ofMinutes(3));
+        Load.postLeads(postsOnly, "posts-only-warm-up", 1000, CLIENTS, new Latencies());
+        Latencies alone = new Latencies();
+        long started = System.currentTimeMillis();
+        int posted = Load.postLeads(postsOnly, "posts-only", Integer.MAX_VALUE, Duration.ofSeconds(SECONDS), CLIENTS,
+            alone).size();
+        double aloneRate = posted / ((System.currentTimeMillis() - started) / 1000.0);
+        figures.add("intake with no job running (the POSTs alone)", aloneRate, "leads/s");
+        figures.add("POST to 201 with no job running, p50", alone.percentile(50), "ms");
+        figures.add("POST to 201 with no job running, p99", alone.percentile(99), "ms");
+        Latencies aloneAtHalf = postAtRate(postsOnly, "posts-only-half", aloneRate / 2,
+            Duration.ofSeconds(SECONDS / 2));
+        figures.add("POST to 201 at half that rate with no job running, p99", aloneAtHalf.percentile(99), "ms");
+        figures.add("the POSTs alone / bare engine", aloneRate / baseline, "ratio");
+      }
     }
     Map<String, Object> setup = new LinkedHashMap<>();
     setup.put("clients", CLIENTS);
@@ -97,7 +118,7 @@ class IntakeBench {
     figures.report(setup);
   }
 
-  private static Latencies postAtRate(PackagedApp node, double perSecond, Duration duration)
+  private static Latencies postAtRate(PackagedApp node, String run, double perSecond, Duration duration)
       throws InterruptedException {
     Latencies latencies = new Latencies();
     LeadClient client = new LeadClient();
@@ -113,7 +134,7 @@ class IntakeBench {
       }
       long index = n;
       pool.execute(() -> {
-        if (client.postHandRaiser(node, "half-" + index + "@bench-systems.example", "DE") != null) {
+        if (client.postHandRaiser(node, run + "-" + index + "@bench-systems.example", "DE") != null) {
           latencies.add((System.nanoTime() - due) / 1e6);
         }
       });
