@@ -260,19 +260,17 @@ class SalesforceCrmTest {
     crm.upsertLead(lead());
     UUID activityId = UUID.randomUUID();
     UUID opportunityId = UUID.randomUUID();
-    String taskUrl = API + "/Task/Leadflow_Activity_Id__c/" + activityId;
-    String opportunityUrl = API + "/Opportunity/Leadflow_Opportunity_Id__c/" + opportunityId;
-    salesforce.stubFor(patch(urlEqualTo(taskUrl)).willReturn(created("00T5e00000CallTask")));
-    salesforce.stubFor(patch(urlEqualTo(opportunityUrl)).willReturn(created("0065e00000DealOpen")));
+    salesforce.stubFor(patch(urlEqualTo(taskUrl(activityId))).willReturn(created("00T5e00000CallTask")));
+    salesforce.stubFor(patch(urlEqualTo(opportunityUrl(opportunityId))).willReturn(created("0065e00000DealOpen")));
 
     crm.logActivity(new CrmActivity(activityId, leadId, "CALL", "Discovery call", "REACHED", null, Instant.now(),
         "sam@leadflow.example"));
     crm.upsertOpportunity(new CrmOpportunity(opportunityId, leadId, "Engines platform", new BigDecimal("5000"),
         "EUR", null, "OPEN", null, null, "sam@leadflow.example"));
 
-    salesforce.verify(patchRequestedFor(urlEqualTo(taskUrl))
+    salesforce.verify(patchRequestedFor(urlEqualTo(taskUrl(activityId)))
         .withRequestBody(matchingJsonPath("$.OwnerId", equalTo("0055e00000SamUser"))));
-    salesforce.verify(patchRequestedFor(urlEqualTo(opportunityUrl))
+    salesforce.verify(patchRequestedFor(urlEqualTo(opportunityUrl(opportunityId)))
         .withRequestBody(matchingJsonPath("$.OwnerId", equalTo("0055e00000SamUser"))));
   }
 
@@ -436,7 +434,7 @@ class SalesforceCrmTest {
     Lead lead = leads.save(unsaved);
     String savedLeadUrl = API + "/Lead/Leadflow_Id__c/" + lead.getId();
     UUID activityId = UUID.randomUUID();
-    String taskUrl = API + "/Task/Leadflow_Activity_Id__c/" + activityId;
+    String taskUrl = taskUrl(activityId);
     salesforce.stubFor(patch(urlEqualTo(savedLeadUrl)).willReturn(created("00Q5e00000GraceHop")));
     salesforce.stubFor(patch(urlEqualTo(taskUrl)).willReturn(created("00T5e00000CallTask")));
 
@@ -457,7 +455,7 @@ class SalesforceCrmTest {
 
     // a second activity finds the lead's Salesforce id in the links and does not send the lead again
     UUID nextActivity = UUID.randomUUID();
-    salesforce.stubFor(patch(urlEqualTo(API + "/Task/Leadflow_Activity_Id__c/" + nextActivity))
+    salesforce.stubFor(patch(urlEqualTo(taskUrl(nextActivity)))
         .willReturn(created("00T5e00000MailTask")));
     crm.logActivity(new CrmActivity(nextActivity, lead.getId(), "EMAIL_SENT", null, null, null, Instant.now(), null));
     salesforce.verify(1, patchRequestedFor(urlEqualTo(savedLeadUrl)));
@@ -466,7 +464,7 @@ class SalesforceCrmTest {
   @Test
   void shouldUpsertALostOpportunityWithItsStageReasonAndCompetitor() {
     UUID opportunityId = UUID.randomUUID();
-    String opportunityUrl = API + "/Opportunity/Leadflow_Opportunity_Id__c/" + opportunityId;
+    String opportunityUrl = opportunityUrl(opportunityId);
     salesforce.stubFor(patch(urlEqualTo(opportunityUrl)).willReturn(created("0065e00000DealLost")));
 
     String recordId = crm.upsertOpportunity(new CrmOpportunity(opportunityId, leadId, "Engines platform",
@@ -487,7 +485,7 @@ class SalesforceCrmTest {
   void shouldSummariseTheLeadsRecordsWithALinkToTheLeadInSalesforce() {
     salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
     UUID opportunityId = UUID.randomUUID();
-    salesforce.stubFor(patch(urlEqualTo(API + "/Opportunity/Leadflow_Opportunity_Id__c/" + opportunityId))
+    salesforce.stubFor(patch(urlEqualTo(opportunityUrl(opportunityId)))
         .willReturn(created("0065e00000DealOpen")));
     crm.upsertLead(lead());
     crm.upsertOpportunity(new CrmOpportunity(opportunityId, leadId, "Engines platform", new BigDecimal("5000"),
@@ -534,8 +532,8 @@ class SalesforceCrmTest {
     UUID activityId = UUID.randomUUID();
     UUID dealId = UUID.randomUUID();
     UUID dealNeverSent = UUID.randomUUID();
-    String taskUrl = API + "/Task/Leadflow_Activity_Id__c/" + activityId;
-    String dealUrl = API + "/Opportunity/Leadflow_Opportunity_Id__c/" + dealId;
+    String taskUrl = taskUrl(activityId);
+    String dealUrl = opportunityUrl(dealId);
     salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
     salesforce.stubFor(patch(urlEqualTo(taskUrl)).willReturn(created("00T5e00000CallTask")));
     salesforce.stubFor(patch(urlEqualTo(dealUrl)).willReturn(created("0065e00000DealOpen")));
@@ -611,6 +609,14 @@ class SalesforceCrmTest {
         properties.apiVersion(), properties.leadIdField(), properties.activityIdField(),
         properties.opportunityIdField(), properties.lostToField(), properties.connectTimeout(),
         properties.readTimeout(), properties.maxRetryAfterWait(), mapOwners, properties.ownerCacheTime());
+  }
+
+  private static String taskUrl(UUID activityId) {
+    return API + "/Task/Leadflow_Activity_Id__c/" + activityId;
+  }
+
+  private static String opportunityUrl(UUID opportunityId) {
+    return API + "/Opportunity/Leadflow_Opportunity_Id__c/" + opportunityId;
   }
 
   private CrmLead owned(String ownerEmail) {
