@@ -47,7 +47,16 @@ class SalesforceUsers {
     Instant now = Instant.now();
     Known entry = known.get(key);
     if (entry == null || !entry.until().isAfter(now)) {
-      entry = new Known(lookUp(key), now.plus(properties.ownerCacheTime()));
+      String userId;
+      try {
+        userId = lookUp(key);
+      } catch (CrmRejectedException refused) {
+        // e.g. the Run As user may not read User: the org's setup, not the lead's data, so no task to fix the lead
+        LOG.warn("Salesforce refused the lookup of the user {}; records of that owner keep Salesforce's owner. {}",
+            key, refused.getMessage());
+        userId = null;
+      }
+      entry = new Known(userId, now.plus(properties.ownerCacheTime()));
       known.put(key, entry);
     }
     return Optional.ofNullable(entry.userId());

@@ -1,6 +1,5 @@
 package io.leadflow.system;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,11 +26,7 @@ public final class ProblemResponses {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(json(objectMapper, problem));
-  }
-
-  public static String json(ObjectMapper objectMapper, ProblemDetail problem) throws JsonProcessingException {
-    return objectMapper.writeValueAsString(problem);
+    response.getWriter().write(objectMapper.writeValueAsString(problem));
   }
 
   /**

@@ -156,7 +156,7 @@ class ProtocolProblems {
         response.setStatus(status);
       }
       try {
-        String problem = ProblemResponses.json(objectMapper,
+        String problem = objectMapper.writeValueAsString(
             ProblemResponses.refused(status, detail, request.getRequestURI()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -241,6 +241,19 @@ class SalesforceCrmTest {
   }
 
   @Test
+  void shouldWriteTheLeadWithoutOwnerWhenSalesforceRefusesTheUserLookup() {
+    // a Run As user without read access to User
+    salesforce.stubFor(get(urlPathEqualTo(SalesforceServer.QUERY)).atPriority(1).willReturn(jsonResponse("""
+        [{"message":"sObject type 'User' is not supported.","errorCode":"INVALID_TYPE"}]""", 400)));
+    salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(created("00Q5e00000AbCdEFGH")));
+
+    String recordId = crm.upsertLead(owned("sam@leadflow.example"));
+
+    assertThat(recordId).isEqualTo("00Q5e00000AbCdEFGH");
+    salesforce.verify(patchRequestedFor(urlEqualTo(leadUrl)).withRequestBody(notContaining("OwnerId")));
+  }
+
+  @Test
   void shouldStillRejectALeadForWhatIsWrongWithItsData() {
     SalesforceServer.knowsUser(salesforce, "sam@leadflow.example", "0055e00000SamUser");
     salesforce.stubFor(patch(urlEqualTo(leadUrl)).willReturn(jsonResponse("""
