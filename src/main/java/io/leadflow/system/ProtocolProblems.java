@@ -1,7 +1,9 @@
 package io.leadflow.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,19 +18,24 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -72,6 +79,39 @@ class ProtocolProblems {
     public int getOrder() {
       return Ordered.LOWEST_PRECEDENCE;
     }
+  }
+
+  /** The security firewall, Spring Security's default, as one bean for both places it runs (below). */
+  @Bean
+  StrictHttpFirewall httpFirewall() {
+    return new StrictHttpFirewall();
+  }
+
+  /**
+   * The firewall once more, before any of Spring Security's filters: they work out the request's path first, and for
+   * a path that is not normalized ({@code //engine-rest/task}, {@code /./engine-rest/task}) and mapped to a servlet
+   * other than Spring MVC's, such as the engine REST API, that failed with a 500 before the firewall could refuse it
+   * (the same as camunda/camunda#39963).
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> firewallFirst(StrictHttpFirewall firewall,
+      RequestRejectedHandler rejected) {
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        try {
+          firewall.getFirewalledRequest(request);
+        } catch (RequestRejectedException refused) {
+          rejected.handle(request, response, refused);
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   /** The security firewall's refusals, written at once: its default sends them to the error page, which it refuses. */

@@ -79,19 +79,31 @@ class MalformedRequestsIT {
       Breakage breakage = Breakage.values()[random.nextInt(Breakage.values().length)];
       Raw raw = target.raw(port, n);
       String how = breakage.apply(raw, random);
-      Answer answer = send(raw);
-      String request = n + " " + breakage + " (" + how + ") of " + target.method() + " " + target.path();
-      if (answer.status() < 400 || answer.status() >= 500) {
-        failures.add(request + " -> " + answer.status() + ": " + abbreviate(answer.body()));
-      } else if (!isProblem(answer)) {
-        failures.add(request + " -> " + answer.status() + " without problem+json: " + answer.contentType() + " "
-            + abbreviate(answer.body()));
+      check(n + " " + breakage + " (" + how + ") of " + target.method() + " " + target.path(), send(raw), failures);
+    }
+    // and every traversal at the very start of every path, where one failed for the engine REST API's servlet
+    int n = REQUESTS;
+    for (Request target : TARGETS) {
+      for (String traversal : Breakage.TRAVERSALS) {
+        Raw raw = target.raw(port, ++n);
+        String how = raw.insertIntoPath(traversal, 1);
+        check(n + " TRAVERSAL_IN_PATH (" + how + ") of " + target.method() + " " + target.path(), send(raw),
+            failures);
       }
     }
 
     assertThat(failures).as("requests not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
     assertThat(rows()).as("leads, inquiries and holidays after the broken requests").isEqualTo(rows);
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  private void check(String request, Answer answer, List<String> failures) {
+    if (answer.status() < 400 || answer.status() >= 500) {
+      failures.add(request + " -> " + answer.status() + ": " + abbreviate(answer.body()));
+    } else if (!isProblem(answer)) {
+      failures.add(request + " -> " + answer.status() + " without problem+json: " + answer.contentType() + " "
+          + abbreviate(answer.body()));
+    }
   }
 
   private String rows() {
@@ -165,7 +177,10 @@ class MalformedRequestsIT {
     /** Inserts text into the path at a random place after its first character. */
     String insertIntoPath(String text, Random random) {
       int end = target.indexOf('?') < 0 ? target.length() : target.indexOf('?');
-      int at = 1 + random.nextInt(end - 1);
+      return insertIntoPath(text, 1 + random.nextInt(end - 1));
+    }
+
+    String insertIntoPath(String text, int at) {
       target = target.substring(0, at) + text + target.substring(at);
       return quoted(text) + " at " + at;
     }
@@ -195,8 +210,7 @@ class MalformedRequestsIT {
     TRAVERSAL_IN_PATH {
       @Override
       String apply(Raw raw, Random random) {
-        return raw.insertIntoPath(any(random, "//", "/./", "/../", ";jsessionid=1", "%2e%2e/", "/%2E/", ";"),
-            random);
+        return raw.insertIntoPath(any(random, TRAVERSALS), random);
       }
     },
     REQUEST_LINE_TOO_LONG {
@@ -290,6 +304,8 @@ class MalformedRequestsIT {
         return quoted(host);
       }
     };
+
+    static final String[] TRAVERSALS = {"//", "/./", "/../", ";jsessionid=1", "%2e%2e/", "/%2E/", ";"};
 
     /** Breaks the request and says how. */
     abstract String apply(Raw raw, Random random);
