@@ -43,8 +43,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Requests refused before any controller sees them are answered with a problem+json too, not with a container's HTML
  * page or Spring Boot's own JSON: Tomcat's refusals of what it cannot parse (a NUL or a broken %-escape in the path,
  * oversized or malformed headers, an unknown HTTP version), the security firewall's ({@code //}, {@code ..},
- * {@code ;} in a path, an unknown method) and whatever else ends on the error page. A malformed Accept header does
- * not stop a problem from being written either.
+ * {@code ;} in a path, an unknown method; checked before any of Spring Security's filters) and whatever else ends on
+ * the error page. A malformed Accept header does not stop a problem from being written either.
  */
 @Configuration(proxyBeanMethods = false)
 class ProtocolProblems {
