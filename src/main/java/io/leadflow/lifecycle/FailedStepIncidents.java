@@ -1,4 +1,4 @@
-package io.leadflow.system;
+package io.leadflow.lifecycle;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
