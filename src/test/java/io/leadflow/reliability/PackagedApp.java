@@ -85,6 +85,9 @@ public final class PackagedApp implements AutoCloseable {
     // -Dbench.profile=<folder>: a JFR profile of the node, to see where its CPU goes under a benchmark's load
     String profile = System.getProperty("bench.profile");
     if (profile != null) {
+      // JFR keeps 64 frames by default: a request's stack through Spring Security, Spring MVC and the engine is
+      // deeper, and its bottom frames (which endpoint, which step) would be lost
+      command.add("-XX:FlightRecorderOptions:stackdepth=1024");
       command.add("-XX:StartFlightRecording=settings=profile,filename="
           + Path.of(profile, name + ".jfr").toAbsolutePath());
     }
