@@ -3,7 +3,6 @@ package io.leadflow.intake;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
-import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Stage;
 import io.leadflow.lead.StageChange;
@@ -13,6 +12,7 @@ import io.leadflow.nurture.LeadNurture;
 import io.leadflow.scoring.FreeMailDomains;
 import io.leadflow.system.EngineAsSystem;
 import io.leadflow.system.RetryingTransactions;
+import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class LeadIntake {
       Stage.ON_HOLD);
 
   private final LeadRepository leads;
-  private final LeadActivityRepository activities;
+  private final EntityManager entities;
   private final StageChangeRepository history;
   private final RuntimeService runtime;
   private final JdbcTemplate jdbc;
@@ -54,11 +54,11 @@ public class LeadIntake {
   private final RetryingTransactions transactions;
   private final EngineAsSystem asSystem;
 
-  LeadIntake(LeadRepository leads, LeadActivityRepository activities, StageChangeRepository history,
+  LeadIntake(LeadRepository leads, EntityManager entities, StageChangeRepository history,
       RuntimeService runtime, JdbcTemplate jdbc, LeadDataRules rules, RetryingTransactions transactions,
       EngineAsSystem asSystem) {
     this.leads = leads;
-    this.activities = activities;
+    this.entities = entities;
     this.history = history;
     this.runtime = runtime;
     this.jdbc = jdbc;
@@ -186,11 +186,12 @@ public class LeadIntake {
   private UUID record(Lead lead, NewLead input, CaptureSource source, String outcome, Instant now) {
     RequestType request = input.requestType() == null ? RequestType.INQUIRY : input.requestType();
     UUID inquiryId = UUID.randomUUID();
-    activities.save(new LeadActivity(inquiryId, lead, ActivityType.INQUIRY, now, source.capturedBy())
+    // persisted, not saved: both ids are new, and a save would first look each one up
+    entities.persist(new LeadActivity(inquiryId, lead, ActivityType.INQUIRY, now, source.capturedBy())
         .from(input.sourceChannel(), input.campaign(), input.asset())
         .about(request.name(), null, input.note()));
     if (request.activity() != ActivityType.INQUIRY) {
-      activities.save(new LeadActivity(UUID.randomUUID(), lead, request.activity(), now, source.capturedBy())
+      entities.persist(new LeadActivity(UUID.randomUUID(), lead, request.activity(), now, source.capturedBy())
           .from(input.sourceChannel(), input.campaign(), input.asset()));
     }
     jdbc.update("insert into leadflow.inquiry (id, lead_id, received_at, channel, campaign, asset, interest, "
