@@ -1,6 +1,7 @@
 package io.leadflow.sla;
 
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.TransactionScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +30,8 @@ public class SlaDeadlines {
 
   private final SlaPolicies policies;
   private final WorkingTime workingTime;
+  /** When a step's deadlines of a process instance count from, per transaction (see {@link #start}). */
+  private final TransactionScoped<String, Instant> countedFrom = new TransactionScoped<>();
 
   SlaDeadlines(SlaPolicies policies, WorkingTime workingTime) {
     this.policies = policies;
@@ -38,14 +41,14 @@ public class SlaDeadlines {
   /** When the step must be done, counted from now. */
   public Date deadline(VariableScope execution, String step) {
     SlaStep slaStep = SlaStep.valueOf(step);
-    return Date.from(deadlineAt(execution, slaStep, policy(execution, slaStep), now()));
+    return Date.from(deadlineAt(execution, slaStep, policy(execution, slaStep), start(execution, slaStep)));
   }
 
   /** When to remind the owner: the policy's reminder point before the deadline (never before now). */
   public Date reminder(VariableScope execution, String step) {
     SlaStep slaStep = SlaStep.valueOf(step);
     SlaPolicy policy = policy(execution, slaStep);
-    Instant now = now();
+    Instant now = start(execution, slaStep);
     Instant deadline = deadlineAt(execution, slaStep, policy, now);
     Duration before = policy.reminderBefore() == null ? Duration.ZERO : policy.reminderBefore();
     Instant reminder = deadline.minus(before);
@@ -59,7 +62,7 @@ public class SlaDeadlines {
     if (policy.reminderEvery() == null) {
       throw new IllegalStateException("The SLA policy gives no slaReminderEvery for step " + step);
     }
-    Instant now = now();
+    Instant now = start(execution, slaStep);
     long repetitions = Math.max(1,
         Duration.between(now, deadlineAt(execution, slaStep, policy, now)).dividedBy(policy.reminderEvery()) - 1);
     return "R" + repetitions + "/" + policy.reminderEvery();
@@ -112,7 +115,15 @@ public class SlaDeadlines {
     return deadline;
   }
 
-  private static Instant now() {
-    return ClockUtil.now().toInstant();
+  /**
+   * Now, the same for all of a step's deadlines in one transaction: the task's due date, its deadline timer and its
+   * reminder are worked out moments apart, and in working hours a deadline counted from each moment would differ by
+   * those milliseconds, so the deadline that passed would not be the task's due date.
+   */
+  private Instant start(VariableScope scope, SlaStep step) {
+    if (!(scope instanceof DelegateExecution execution)) {
+      return ClockUtil.now().toInstant();
+    }
+    return countedFrom.get(execution.getProcessInstanceId() + "/" + step, key -> ClockUtil.now().toInstant());
   }
 }
