@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,23 @@ class EmbeddedPostgresConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
   private static final String LOCK_FILE = "epg-lock";
 
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
+  /**
+   * The server, stopped by Spring after everything that uses it. zonky's close asks PostgreSQL to stop and waits 5 s at
+   * most; its shutdown checkpoint can take longer on a busy machine, so the server is waited for until it has exited:
+   * a stopped Leadflow leaves no PostgreSQL behind.
+   */
+  record EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+      Optional<ProcessHandle> server = postmaster(dataDirectory);
+      postgres.close();
+      server.ifPresent(EmbeddedPostgresConfiguration::awaitExit);
+    }
+  }
+
+  @Bean
+  EmbeddedServer embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
     Path dataDirectory = properties.dataDirectory().toAbsolutePath();
     Files.createDirectories(dataDirectory);
     stopOrphanedServer(dataDirectory);
@@ -49,21 +65,21 @@ class EmbeddedPostgresConfiguration {
         .setServerConfig("full_page_writes", durable)
         .setServerConfig("max_connections", "100")
         .setPGStartupWait(Duration.ofSeconds(60))
-        // stopped by Spring after everything that uses it, not by a JVM hook racing the shutdown
+        // stopped by Spring (EmbeddedServer), not by a JVM hook racing the shutdown
         .setRegisterShutdownHook(false)
         .start();
     createDatabaseIfMissing(postgres, properties.database());
     LOG.info("Embedded PostgreSQL listens on localhost:{} (database '{}', data in {})",
         postgres.getPort(), properties.database(), dataDirectory);
-    return postgres;
+    return new EmbeddedServer(postgres, dataDirectory);
   }
 
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+  HikariDataSource dataSource(EmbeddedServer server, EmbeddedPostgresProperties properties) {
     return DataSourceBuilder.create()
         .type(HikariDataSource.class)
-        .url(postgres.getJdbcUrl("postgres", properties.database()))
+        .url(server.postgres().getJdbcUrl("postgres", properties.database()))
         .username("postgres")
         .build();
   }
@@ -99,15 +115,25 @@ class EmbeddedPostgresConfiguration {
             + " is in use by another running Leadflow; stop it or set leadflow.embedded-postgres.data-directory");
       }
     }
-    List<String> lines = Files.readAllLines(pidFile);
-    Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
-        : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-    if (server.isPresent() && server.get().isAlive()
-        && server.get().info().command().map(command -> command.endsWith("postgres")).orElse(false)) {
+    Optional<ProcessHandle> server = postmaster(dataDirectory);
+    if (server.isPresent()) {
       LOG.warn("Stopping the PostgreSQL server (pid {}) left running by a Leadflow that did not shut down",
           server.get().pid());
       server.get().destroy();
-      server.get().onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+      awaitExit(server.get());
     }
+  }
+
+  /** The PostgreSQL server running on the data directory, if one is. */
+  private static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+    return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+        .filter(server -> server.isAlive()
+            && server.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+  }
+
+  private static void awaitExit(ProcessHandle server) {
+    server.onExit().orTimeout(60, TimeUnit.SECONDS).join();
   }
 }
