@@ -39,6 +39,16 @@ final class Cost {
     return new Cost(node, jdbc);
   }
 
+  /**
+   * How busy the machine's cores were since counting started: the node's and PostgreSQL's CPU time over the wall time
+   * of all cores (the benchmark's own clients not counted). Near 100 % the requests wait for a core.
+   */
+  void busy(String what, double wallSeconds, Figures figures) throws IOException {
+    double cpu = Machine.cpuSeconds(node.pid()) - nodeCpu + Machine.postgresCpuSeconds(postmaster) - postgresCpu;
+    figures.add("CPU busy (node and PostgreSQL) during " + what,
+        cpu * 100 / (wallSeconds * Runtime.getRuntime().availableProcessors()), "%");
+  }
+
   /** @param unit what was counted, such as "lead" or "escalation" */
   void per(String unit, int count, Figures figures) throws IOException {
     figures.add("node CPU per " + unit, (Machine.cpuSeconds(node.pid()) - nodeCpu) * 1000 / count, "ms");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +74,30 @@ class IntakeBench {
       figures.add("POST to first user task, p50", toTask.percentile(50), "ms");
       figures.add("POST to first user task, p95", toTask.percentile(95), "ms");
       figures.add("POST to first user task, p99", toTask.percentile(99), "ms");
-      figures.add("leads carried to their first user task per second", leadsCarriedPerSecond(firstTasks, begin),
-          "leads/s");
+      double carried = leadsCarriedPerSecond(firstTasks, begin);
+      figures.add("leads carried to their first user task per second", carried, "leads/s");
 
       // half the maximum rate, open loop: latency counts from when the request was due, so queueing shows
-      Latencies halfRate = postAtRate(node, "half", rate / 2, Duration.ofSeconds(SECONDS / 2));
-      figures.atMost("POST to 201 at half the maximum rate, p99", halfRate.percentile(99), "ms", 50);
+      Cost halfCost = Cost.startCounting(node, shared.jdbc);
+      OpenLoop halfRate = postAtRate(node, "half", rate / 2, Duration.ofSeconds(SECONDS / 2));
+      figures.atMost("POST to 201 at half the maximum rate, p99", halfRate.latencies().percentile(99), "ms", 50);
+      halfCost.busy("the half-rate run", halfRate.seconds(), figures);
+      figures.add("due jobs left when the half-rate run ended", Load.dueJobs(shared.jdbc), "");
       Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
+
+      // half the rate the node carries whole leads: a steady rate its job executor keeps up with, unlike the half
+      // maximum POST rate above, which offers more leads a second than their first steps can take
+      long steadyBegin = System.currentTimeMillis();
+      Cost steadyCost = Cost.startCounting(node, shared.jdbc);
+      OpenLoop steady = postAtRate(node, "steady", carried / 2, Duration.ofSeconds(SECONDS / 2));
+      figures.add("POST to 201 at half the rate leads are carried (" + Math.round(carried / 2) + " leads/s), p99",
+          steady.latencies().percentile(99), "ms");
+      steadyCost.busy("that run", steady.seconds(), figures);
+      figures.add("due jobs left when that run ended", Load.dueJobs(shared.jdbc), "");
+      Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
+      Latencies steadyToTask = firstTaskLatencies(firstTasks(shared, steadyBegin), steady.sentAt());
+      figures.add("POST to first user task at that rate, p50", steadyToTask.percentile(50), "ms");
+      figures.add("POST to first user task at that rate, p99", steadyToTask.percentile(99), "ms");
 
       double baseline;
       try (BareEngine bare = new BareEngine(shared.jdbcUrl(), CLIENTS)) {
@@ -105,7 +123,7 @@ class IntakeBench {
         figures.add("POST to 201 with no job running, p50", alone.percentile(50), "ms");
         figures.add("POST to 201 with no job running, p99", alone.percentile(99), "ms");
         Latencies aloneAtHalf = postAtRate(postsOnly, "posts-only-half", aloneRate / 2,
-            Duration.ofSeconds(SECONDS / 2));
+            Duration.ofSeconds(SECONDS / 2)).latencies();
         figures.add("POST to 201 at half that rate with no job running, p99", aloneAtHalf.percentile(99), "ms");
         figures.add("the POSTs alone / bare engine", aloneRate / baseline, "ratio");
       }
@@ -118,9 +136,14 @@ class IntakeBench {
     figures.report(setup);
   }
 
-  private static Latencies postAtRate(PackagedApp node, String run, double perSecond, Duration duration)
+  /** An open-loop run: each answered request's latency, the lead ids with when they were due, and how long it took. */
+  private record OpenLoop(Latencies latencies, Map<String, Long> sentAt, double seconds) {
+  }
+
+  private static OpenLoop postAtRate(PackagedApp node, String run, double perSecond, Duration duration)
       throws InterruptedException {
     Latencies latencies = new Latencies();
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
     LeadClient client = new LeadClient();
     ExecutorService pool = Executors.newFixedThreadPool(64);
     long intervalNanos = (long) (1e9 / perSecond);
@@ -133,15 +156,18 @@ class IntakeBench {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       long index = n;
+      long dueAt = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime());
       pool.execute(() -> {
-        if (client.postHandRaiser(node, run + "-" + index + "@bench-systems.example", "DE") != null) {
+        String id = client.postHandRaiser(node, run + "-" + index + "@bench-systems.example", "DE");
+        if (id != null) {
           latencies.add((System.nanoTime() - due) / 1e6);
+          sentAt.put(id, dueAt);
         }
       });
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
-    return latencies;
+    return new OpenLoop(latencies, sentAt, (System.nanoTime() - start) / 1e9);
   }
 
   /** When each lead of the run first had a user task, as the engine's history recorded it. */

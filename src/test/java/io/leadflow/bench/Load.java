@@ -82,10 +82,13 @@ final class Load {
    * as the history cleanup outside its batch window).
    */
   static void awaitDrained(JdbcTemplate jdbc, Duration timeout) throws InterruptedException {
-    await("no due jobs", timeout, () -> jdbc.queryForObject(
-        "select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1 "
-            + "and (duedate_ is null or duedate_ <= now())",
-        Long.class) == 0);
+    await("no due jobs", timeout, () -> dueJobs(jdbc) == 0);
+  }
+
+  /** The jobs the executors could run now: a backlog when it grows while leads arrive. */
+  static long dueJobs(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1 "
+        + "and (duedate_ is null or duedate_ <= now())", Long.class);
   }
 
   /** The engine's history level as the application wrote it into the database: full, unless a variant run set it. */
