@@ -90,7 +90,7 @@ class IntakeBench {
       long steadyBegin = System.currentTimeMillis();
       Cost steadyCost = Cost.startCounting(node, shared.jdbc);
       OpenLoop steady = postAtRate(node, "steady", carried / 2, Duration.ofSeconds(SECONDS / 2));
-      figures.add("POST to 201 at half the rate leads are carried (" + Math.round(carried / 2) + " leads/s), p99",
+      figures.add("POST to 201 at half the carried rate (" + Math.round(carried / 2) + " leads/s), p99",
           steady.latencies().percentile(99), "ms");
       steadyCost.busy("that run", steady.seconds(), figures);
       figures.add("due jobs left when that run ended", Load.dueJobs(shared.jdbc), "");
