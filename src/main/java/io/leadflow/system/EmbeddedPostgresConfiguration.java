@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +136,16 @@ class EmbeddedPostgresConfiguration {
   }
 
   private static void awaitExit(ProcessHandle server) {
-    server.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+    try {
+      server.onExit().get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException stillRunning) {
+      throw new IllegalStateException("The embedded PostgreSQL server (pid " + server.pid()
+          + ") has not exited a minute after it was told to stop; stop it before starting Leadflow again",
+          stillRunning);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the embedded PostgreSQL server (pid "
+          + server.pid() + ") to exit", e);
+    }
   }
 }
