@@ -78,23 +78,15 @@ class IntakeBench {
       figures.add("leads carried to their first user task per second", carried, "leads/s");
 
       // half the maximum rate, open loop: latency counts from when the request was due, so queueing shows
-      Cost halfCost = Cost.startCounting(node, shared.jdbc);
-      OpenLoop halfRate = postAtRate(node, "half", rate / 2, Duration.ofSeconds(SECONDS / 2));
+      OpenLoop halfRate = postAtRateWatched(node, shared, "half", rate / 2, "the half-rate run", figures);
       figures.atMost("POST to 201 at half the maximum rate, p99", halfRate.latencies().percentile(99), "ms", 50);
-      halfCost.busy("the half-rate run", halfRate.seconds(), figures);
-      figures.add("due jobs left when the half-rate run ended", Load.dueJobs(shared.jdbc), "");
-      Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
 
       // half the rate the node carries whole leads: a steady rate its job executor keeps up with, unlike the half
       // maximum POST rate above, which offers more leads a second than their first steps can take
       long steadyBegin = System.currentTimeMillis();
-      Cost steadyCost = Cost.startCounting(node, shared.jdbc);
-      OpenLoop steady = postAtRate(node, "steady", carried / 2, Duration.ofSeconds(SECONDS / 2));
+      OpenLoop steady = postAtRateWatched(node, shared, "steady", carried / 2, "the steady run", figures);
       figures.add("POST to 201 at half the carried rate (" + Math.round(carried / 2) + " leads/s), p99",
           steady.latencies().percentile(99), "ms");
-      steadyCost.busy("that run", steady.seconds(), figures);
-      figures.add("due jobs left when that run ended", Load.dueJobs(shared.jdbc), "");
-      Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
       Latencies steadyToTask = firstTaskLatencies(firstTasks(shared, steadyBegin), steady.sentAt());
       figures.add("POST to first user task at that rate, p50", steadyToTask.percentile(50), "ms");
       figures.add("POST to first user task at that rate, p99", steadyToTask.percentile(99), "ms");
@@ -138,6 +130,20 @@ class IntakeBench {
 
   /** An open-loop run: each answered request's latency, the lead ids with when they were due, and how long it took. */
   private record OpenLoop(Latencies latencies, Map<String, Long> sentAt, double seconds) {
+  }
+
+  /**
+   * An open-loop run of half the full-speed run's length, with how busy the cores were and the jobs still due when it
+   * ended (a backlog, if the node could not keep up); then waits until the node has worked them off.
+   */
+  private static OpenLoop postAtRateWatched(PackagedApp node, SharedInfrastructure shared, String run,
+      double perSecond, String what, Figures figures) throws Exception {
+    Cost cost = Cost.startCounting(node, shared.jdbc);
+    OpenLoop result = postAtRate(node, run, perSecond, Duration.ofSeconds(SECONDS / 2));
+    cost.busy(what, result.seconds(), figures);
+    figures.add("due jobs left at the end of " + what, Load.dueJobs(shared.jdbc), "");
+    Load.awaitDrained(shared.jdbc, Duration.ofMinutes(20));
+    return result;
   }
 
   private static OpenLoop postAtRate(PackagedApp node, String run, double perSecond, Duration duration)
