@@ -69,7 +69,7 @@ class LandingPageController {
     NewLead lead = rules.clean(forms.lead(fields));
     String page = request.getHeader("Referer") != null ? request.getHeader("Referer")
         : request.getRequestURL().toString();
-    intake.capture(lead, CaptureSource.by(properties.landingPage().channel()).where("landing page " + page
+    intake.capture(lead, CaptureSource.untrusted(properties.landingPage().channel()).where("landing page " + page
         + (lead.campaign() == null ? "" : " (" + lead.campaign() + ")")));
     return thankYou();
   }

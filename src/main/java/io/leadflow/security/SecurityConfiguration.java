@@ -35,8 +35,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the managers' dashboard: Leadflow's login page, session and CSRF protection; its figures also by HTTP
  *   Basic;</li>
  *   <li>everything else (Leadflow's API, Actuator): HTTP Basic, or for machine clients that capture leads an API key
- *   ({@code X-API-Key}); public are only the health probe, the landing page, unsubscribe links and the API
- *   description.</li>
+ *   ({@code X-API-Key}); public are only the health probe, the landing page, the unsubscribe and re-subscription
+ *   links and the API description.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -102,10 +102,11 @@ class SecurityConfiguration {
             // the forward from /landing to its static page
             .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe links,
-            // and the API description
-            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/v3/api-docs"),
-                path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe and
+            // re-subscription links, and the API description
+            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/resubscribe"),
+                path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**"))
+            .permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
