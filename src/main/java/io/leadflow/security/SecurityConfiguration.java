@@ -99,8 +99,6 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             // an error page rendered for a request keeps that request's answer (e.g. a webapp's 404), no login prompt
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            // the forward from /landing to its static page
-            .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe and
             // re-subscription links, and the API description
