@@ -25,7 +25,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Leadflow's sample landing page (templates/landing/index.html), a plain HTML form without script, and the public
- * endpoint it posts to. No login: a limit per client address and a honeypot field keep bots out. A good post is answered with the
+ * endpoint it posts to. No login: a limit per client address and a honeypot field keep bots out, and a limit per email
+ * address keeps anyone from filling a stranger's mailbox with acknowledgements. A good post is answered with the
  * thank-you page, a bad one with the form again, as it was typed, naming each field to correct. What a post says
  * about a known person is not trusted ({@link CaptureSource#untrusted}).
  */
@@ -70,7 +71,8 @@ class LandingPageController {
     long wait = limiter.secondsToWait(request.getRemoteAddr(), Instant.now());
     if (wait > 0) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-      return new ModelAndView("landing/slow-down", Map.of("seconds", wait), HttpStatus.TOO_MANY_REQUESTS);
+      return new ModelAndView("landing/slow-down", Map.of("seconds", wait, "perEmailAddress", false),
+          HttpStatus.TOO_MANY_REQUESTS);
     }
     Map<String, String> fields = new LinkedHashMap<>(form.toSingleValueMap());
     String honeypot = fields.remove(HONEYPOT);
@@ -86,6 +88,14 @@ class LandingPageController {
       lead = rules.clean(forms.lead(fields));
     } catch (InvalidRequestException invalid) {
       return form("landing/invalid", typed, invalid.errors(), HttpStatus.BAD_REQUEST);
+    }
+    long recipientWait = lead.email() == null ? 0 : limiter.secondsToWaitFor(lead.email(), Instant.now());
+    if (recipientWait > 0) {
+      LOG.info("Landing page post from {} for an address posted {} times already; refused",
+          request.getRemoteAddr(), properties.landingPage().requestsPerEmailAddress());
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(recipientWait));
+      return new ModelAndView("landing/slow-down", Map.of("seconds", recipientWait, "perEmailAddress", true,
+          "wait", inWords(recipientWait)), HttpStatus.TOO_MANY_REQUESTS);
     }
     String page = request.getHeader("Referer") != null ? request.getHeader("Referer")
         : request.getRequestURL().toString();
@@ -108,6 +118,12 @@ class LandingPageController {
         LinkedHashMap::new, Collectors.mapping(FieldProblem::detail, Collectors.joining("; "))));
     return new ModelAndView(view, Map.of("values", values, "errors", errors, "fieldErrors", fieldErrors,
         "countries", COUNTRIES, "visible", VISIBLE), status);
+  }
+
+  private static String inWords(long seconds) {
+    long hours = seconds / 3600;
+    long minutes = (seconds + 59) / 60;
+    return hours >= 1 ? hours + (hours == 1 ? " hour" : " hours") : minutes + (minutes == 1 ? " minute" : " minutes");
   }
 
   private static Map<String, String> orderedMap(String... keysAndValues) {
