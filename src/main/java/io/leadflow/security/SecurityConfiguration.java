@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -42,6 +44,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /**
+   * Leadflow's own pages and API load nothing from elsewhere and run no inline script, and no other site may frame
+   * them. Inline styles stay allowed: Swagger UI and Chart.js set them. Camunda's webapps send their own policy
+   * ({@code camunda.bpm.webapp.header-security}). HSTS goes with every HTTPS answer (Spring Security's default).
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final Customizer<HeadersConfigurer<HttpSecurity>> OWN_HEADERS = headers -> headers
+      .contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY));
+
   @Bean
   @Order(1)
   SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
@@ -51,6 +65,7 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
@@ -88,6 +103,7 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(OWN_HEADERS)
         .build();
   }
 
@@ -128,6 +144,7 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
