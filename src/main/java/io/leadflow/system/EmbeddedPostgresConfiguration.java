@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -112,6 +113,13 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres postgres;
     try {
       postgres = builder.start();
+    } catch (IOException failed) {
+      if (String.valueOf(NestedExceptionUtils.getMostSpecificCause(failed).getMessage())
+          .contains("password authentication failed")) {
+        throw new IllegalStateException("The embedded PostgreSQL in " + dataDirectory + " refused the password in "
+            + passwordFile + "; put the password of its user '" + SUPERUSER + "' into that file", failed);
+      }
+      throw failed;
     } finally {
       if (initialPassword != null) {
         Files.deleteIfExists(initialPassword);
