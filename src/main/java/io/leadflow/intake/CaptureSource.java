@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param trusted a logged-in user speaking for the person (marketing ops logging a call or a lead): what they capture
  *     about a known person is applied. Not trusted are the landing page and API keys, which anyone who knows an
  *     address can use in the person's name, and list rows, which are not the person speaking: what they send about
- *     a known person fills the lead's blanks, and what differs is only offered ({@link io.leadflow.lead.ProposedChange})
+ *     a known person fills the lead's blanks, and what differs is only offered
+ *     ({@link io.leadflow.lead.ProposedChange})
  */
 public record CaptureSource(String capturedBy, String consentWhere, String sourceKey, UUID importId, Long importLine,
     boolean trusted) {

@@ -10,7 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ProposedChangeRepository extends JpaRepository<ProposedChange, UUID> {
 
-  @Query("select c from ProposedChange c where c.leadId = :leadId and c.settledAt is null order by c.proposedAt, c.field")
+  @Query("select c from ProposedChange c where c.leadId = :leadId and c.settledAt is null "
+      + "order by c.proposedAt, c.field")
   List<ProposedChange> findOpen(UUID leadId);
 
   /** Someone trusted set these fields: what was proposed for them before is answered. */
