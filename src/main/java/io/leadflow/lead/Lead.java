@@ -170,7 +170,8 @@ public class Lead {
   }
 
   /**
-   * Right to erasure: the person's data goes; what the funnel figures need (stage history, company, channel) stays.
+   * Right to erasure: the person's data goes (contact data, their role, what they wrote); what the funnel figures need
+   * (stage history, the company and its facts, channel, campaign, score) stays.
    */
   public void erase(Instant at) {
     this.email = "erased-" + id + "@erased.invalid";
@@ -178,7 +179,10 @@ public class Lead {
     this.lastName = null;
     this.jobTitle = null;
     this.phone = null;
+    this.jobLevel = null;
     this.persona = null;
+    this.authority = null;
+    this.interest = null;
     this.marketingConsent = false;
     this.consentSource = null;
     this.erasedAt = at;

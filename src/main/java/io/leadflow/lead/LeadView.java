@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The lead detail package: everything a rep needs to act without research. The API returns it for a lead, and every
- * user task carries it (task variable "lead") for its form.
+ * lead task's form shows it when it opens (form variable "lead").
  */
 public record LeadView(
     UUID id, String name, String firstName, String lastName, String email, String phone, String jobTitle,
