@@ -273,8 +273,9 @@ public class LeadImports {
       return;
     }
     String person = clean.email() != null ? clean.email() : clean.phone() + "|" + clean.company();
+    // a list row is not the person speaking, whoever uploaded the list
     CaptureSource source = new CaptureSource((String) job.get("created_by"), "list import " + job.get("file_name"),
-        "import|" + channel + "|" + (campaign == null ? "" : campaign) + "|" + person, id, line);
+        "import|" + channel + "|" + (campaign == null ? "" : campaign) + "|" + person, id, line, false);
     transactions.execute(() -> {
       Captured captured = intake.capture(clean, source);
       String counter = switch (captured.result()) {

@@ -131,10 +131,15 @@ public class Lead {
    */
   public void giveConsent(String source, Instant at) {
     this.marketingConsent = true;
-    this.consentSource = source == null || source.length() <= CONSENT_SOURCE_LENGTH ? source
-        : source.substring(0, CONSENT_SOURCE_LENGTH - 1) + "\u2026";
+    this.consentSource = consentSource(source);
     this.consentAt = at;
     this.unsubscribedAt = null;
+  }
+
+  /** Where a consent was given, as much of it as the column holds. */
+  public static String consentSource(String source) {
+    return source == null || source.length() <= CONSENT_SOURCE_LENGTH ? source
+        : source.substring(0, CONSENT_SOURCE_LENGTH - 1) + "\u2026";
   }
 
   public void unsubscribe(Instant at) {

@@ -12,10 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases a person's data on request: contact data and their role on the lead, free-text notes in its activity log, the
- * person's name in its opportunities, every mention of them in the text that stays (stage reasons, lost reasons,
- * subjects), the same in Leadflow's copies of CRM data, each feature's own records of the person ({@link LeadErased}),
- * and what the process engine keeps about the lead ({@link EngineDataErasure}). The stage history, the company and
- * the channel stay, without the person, so the funnel figures stay right. See src/docs/erasure.md.
+ * values proposed for the lead by the landing page or machine clients, the person's name in its opportunities, every
+ * mention of them in the text that stays (stage reasons, lost reasons, subjects), the same in Leadflow's copies of CRM
+ * data, each feature's own records of the person ({@link LeadErased}), and what the process engine keeps about the
+ * lead ({@link EngineDataErasure}). The stage history, the company and the channel stay, without the person, so the
+ * funnel figures stay right. See src/docs/erasure.md.
  */
 @Service
 public class LeadErasure {
@@ -23,16 +24,19 @@ public class LeadErasure {
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
   private final OpportunityRepository opportunities;
+  private final ProposedChangeRepository proposedChanges;
   private final CrmErasure crm;
   private final EngineDataErasure engine;
   private final JdbcTemplate jdbc;
   private final ApplicationEventPublisher events;
 
   LeadErasure(LeadRepository leads, LeadActivityRepository activities, OpportunityRepository opportunities,
-      CrmErasure crm, EngineDataErasure engine, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+      ProposedChangeRepository proposedChanges, CrmErasure crm, EngineDataErasure engine, JdbcTemplate jdbc,
+      ApplicationEventPublisher events) {
     this.leads = leads;
     this.activities = activities;
     this.opportunities = opportunities;
+    this.proposedChanges = proposedChanges;
     this.crm = crm;
     this.engine = engine;
     this.jdbc = jdbc;
@@ -46,6 +50,7 @@ public class LeadErasure {
     PersonalData person = PersonalData.of(lead);
     lead.erase(at);
     activities.findByLeadIdOrderByOccurredAtAsc(leadId).forEach(LeadActivity::erase);
+    proposedChanges.deleteByLeadId(leadId);
     List<Opportunity> deals = opportunities.findByLeadIdOrderByCreatedAtAsc(leadId);
     deals.forEach(deal -> deal.erase(lead));
     // the text below is changed in the database, after the entities above are written
