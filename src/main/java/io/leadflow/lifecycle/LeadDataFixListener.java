@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,12 @@ class LeadDataFixListener implements TaskListener {
     }
     Map<String, Object> values = new HashMap<>();
     FIELDS.keySet().forEach(field -> values.put(field, task.getVariable(variable(field))));
-    correction.correct(leadId, values, CurrentUser.of(task));
+    try {
+      correction.correct(leadId, values, CurrentUser.of(task));
+    } catch (IllegalArgumentException refused) {
+      // the user's to correct: a 400 under the form in Tasklist, the task stays open
+      throw new BadUserRequestException(refused.getMessage(), refused);
+    }
     FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
   }
 
