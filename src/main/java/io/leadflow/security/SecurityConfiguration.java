@@ -117,9 +117,10 @@ class SecurityConfiguration {
             .requestMatchers(path("/api/leads/*/erasure")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // capture: machine clients with an API key, and the people who capture leads by hand
             .requestMatchers(path(HttpMethod.POST, "/api/leads"), path(HttpMethod.POST, "/api/leads/imports"),
-                path(HttpMethod.GET, "/api/leads/imports/*"), path(HttpMethod.POST, "/api/leads/*/activities"),
-                path(HttpMethod.POST, "/api/activities"))
+                path(HttpMethod.POST, "/api/leads/*/activities"), path(HttpMethod.POST, "/api/activities"))
             .hasAnyAuthority(ApiKeyAuthentication.AUTHORITY, Groups.ADMINS, Groups.MARKETING_OPS)
+            .requestMatchers(path(HttpMethod.GET, "/api/leads/imports/*"))
+            .hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // an API key captures, and may read nothing
             .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(

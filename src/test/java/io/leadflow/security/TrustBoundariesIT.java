@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.intake.ApiKeyAuthenticationFilter;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LeadLifecycle.Elements;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
@@ -24,11 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The holes issue 24 found by trying the demo logins as an attacker would, each through the door it was found at:
@@ -235,6 +240,38 @@ class TrustBoundariesIT {
         .isZero();
   }
 
+  @Test
+  void shouldLetAnApiKeyCaptureOnlyForItsOwnChannelAndReadNothing() {
+    HttpHeaders key = new HttpHeaders();
+    key.set(ApiKeyAuthenticationFilter.HEADER, rest.withBasicAuth(ADMIN, PASSWORD).postForObject(
+        "/api/admin/api-keys", Map.of("name", "trade-show-scanner", "channel", "trade-show"), JsonNode.class)
+        .get("key").asText());
+    String othersImport = rest.postForEntity("/api/leads/imports",
+        new HttpEntity<>(csvUpload("purchased-list", "mona@bought.example"), marketingOpsMultipart()), JsonNode.class)
+        .getBody().get("id").asText();
+
+    ResponseEntity<String> otherChannel = rest.postForEntity("/api/leads/imports",
+        new HttpEntity<>(csvUpload("purchased-list", "nina@bought.example"), multipart(key)), String.class);
+    ResponseEntity<JsonNode> ownChannel = rest.postForEntity("/api/leads/imports",
+        new HttpEntity<>(csvUpload(null, "olga@fair.example"), multipart(key)), JsonNode.class);
+    ResponseEntity<String> readingImport = rest.exchange("/api/leads/imports/{id}", HttpMethod.GET,
+        new HttpEntity<>(key), String.class, othersImport);
+    ResponseEntity<String> readingOwnImport = rest.exchange("/api/leads/imports/{id}", HttpMethod.GET,
+        new HttpEntity<>(key), String.class, ownChannel.getBody().get("id").asText());
+    ResponseEntity<String> keyWithoutChannel = rest.withBasicAuth(ADMIN, PASSWORD).postForEntity(
+        "/api/admin/api-keys", Map.of("name", "any-channel"), String.class);
+
+    assertThat(otherChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(otherChannel.getBody()).contains("\"field\":\"channel\"");
+    assertThat(ownChannel.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(ownChannel.getBody().get("channel").asText()).isEqualTo("trade-show");
+    assertThat(readingImport.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(readingImport.getBody()).doesNotContain("mona@bought.example");
+    assertThat(readingOwnImport.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(keyWithoutChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(keyWithoutChannel.getBody()).contains("\"field\":\"channel\"");
+  }
+
   private String handRaiser(String email) {
     Map<String, Object> lead = new HashMap<>(Map.of("email", email, "firstName", "Ada", "lastName", "Quinn",
         "company", "Quinn Systems", "jobTitle", "CTO", "country", "DE", "sourceChannel", "web-form",
@@ -290,5 +327,34 @@ class TrustBoundariesIT {
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, variable(value)));
     return Map.of("variables", variables);
+  }
+
+  private static LinkedMultiValueMap<String, Object> csvUpload(String channel, String email) {
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new ByteArrayResource(("email,firstName,lastName,company,country\n" + email
+        + ",Mona,Lisa,Louvre Systems,FR\n").getBytes()) {
+      @Override
+      public String getFilename() {
+        return "list.csv";
+      }
+    });
+    if (channel != null) {
+      form.add("channel", channel);
+    }
+    return form;
+  }
+
+  private static HttpHeaders multipart(HttpHeaders key) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(key);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return headers;
+  }
+
+  private static HttpHeaders marketingOpsMultipart() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(MARKETING_OPS, PASSWORD);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return headers;
   }
 }
