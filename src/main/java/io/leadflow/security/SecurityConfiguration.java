@@ -121,7 +121,8 @@ class SecurityConfiguration {
             // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe links,
             // and the API description
             .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/v3/api-docs"),
-                path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+                path("/v3/api-docs.yaml"), path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**"))
+            .permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
