@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -94,8 +95,11 @@ final class DeclaredFields {
 
     private Optional<String> choice(Object value, Function<String, Set<String>> options) {
       Set<String> allowed = valuesKey != null ? options.apply(valuesKey) : values;
-      if (allowed == null || !allowed.contains(String.valueOf(value))) {
-        return Optional.of("must be one of the options the form offers");
+      if (allowed == null || allowed.isEmpty()) {
+        return Optional.of("has no options to choose from on this task");
+      }
+      if (!allowed.contains(String.valueOf(value))) {
+        return Optional.of("must be one of " + String.join(", ", new TreeSet<>(allowed)));
       }
       return Optional.empty();
     }
