@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,12 @@ class LeadDataFixListener implements TaskListener {
       Object corrected = task.getVariable(variable(field));
       values.put(field, corrected != null ? corrected : current.apply(lead));
     });
-    correction.correct(leadId, values, CurrentUser.of(task));
+    try {
+      correction.correct(leadId, values, CurrentUser.of(task));
+    } catch (IllegalArgumentException refused) {
+      // the user's to correct: a 400 under the form in Tasklist, the task stays open
+      throw new BadUserRequestException(refused.getMessage(), refused);
+    }
     FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
   }
 

@@ -26,14 +26,16 @@ public class SalesOrganisation {
   private final CustomerAccountRepository customers;
   private final TargetAccountRepository targets;
   private final IdentityService identity;
+  private final RepDirectory directory;
 
   SalesOrganisation(SalesTeamRepository teams, SalesRepRepository reps, CustomerAccountRepository customers,
-      TargetAccountRepository targets, IdentityService identity) {
+      TargetAccountRepository targets, IdentityService identity, RepDirectory directory) {
     this.teams = teams;
     this.reps = reps;
     this.customers = customers;
     this.targets = targets;
     this.identity = identity;
+    this.directory = directory;
   }
 
   /** Creates or changes the team, and its Camunda group so that its members see its tasks. */
@@ -78,6 +80,7 @@ public class SalesOrganisation {
     rep.update(teamId, user.getEmail(), displayName, capacity, active);
     addMembership(userId, teamId);
     addMembership(userId, Groups.SALES_REPS);
+    directory.letManagersFind(userId);
     return rep;
   }
 
