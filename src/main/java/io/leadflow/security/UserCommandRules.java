@@ -1,5 +1,7 @@
 package io.leadflow.security;
 
+import org.camunda.bpm.engine.form.FormField;
+import java.util.Objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -349,16 +351,30 @@ class UserCommandRules extends CommandInterceptor {
     });
   }
 
-  /** The values a task offers for a choice whose options it holds in a variable (a list of label and value). */
+  /**
+   * The values a task offers for a choice whose options come from a variable (a list of label and value): the one its
+   * form loads when it opens, or in process versions that stored it, the task's variable.
+   */
   private Set<String> options(CommandContext context, TaskEntity task, String variable) {
     return context.runWithoutAuthorization(() -> {
-      TypedValue options = task.getVariableTyped(variable, false);
+      TypedValue options = loadedByForm(task, variable).orElseGet(() -> task.getVariableTyped(variable, false));
       Set<String> values = new LinkedHashSet<>();
       if (options instanceof SerializableValue serialized && serialized.getValueSerialized() != null) {
         DeclaredFields.optionValues(serialized.getValueSerialized()).forEach(values::add);
       }
       return values;
     });
+  }
+
+  private static Optional<TypedValue> loadedByForm(TaskEntity task, String variable) {
+    if (task.getTaskDefinition() == null || task.getTaskDefinition().getTaskFormHandler() == null) {
+      return Optional.empty();
+    }
+    return task.getTaskDefinition().getTaskFormHandler().createTaskForm(task).getFormFields().stream()
+        .filter(field -> variable.equals(field.getId()))
+        .map(FormField::getValue)
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   /** A plain value as a form sends it; structured and file values are no form field's. */
