@@ -66,6 +66,6 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
         execution.getProcessInstanceId(), deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        OWNER_ALERTED.contains(step) ? owner : null, task.getId(), execution.getProcessInstanceId());
+        OWNER_ALERTED.contains(step) ? owner : null, execution.getProcessInstanceId());
   }
 }
