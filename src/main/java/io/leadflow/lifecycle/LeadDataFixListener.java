@@ -35,10 +35,12 @@ class LeadDataFixListener implements TaskListener {
 
   private final LeadRepository leads;
   private final LeadCorrection correction;
+  private final LeadTaskColumns columns;
 
-  LeadDataFixListener(LeadRepository leads, LeadCorrection correction) {
+  LeadDataFixListener(LeadRepository leads, LeadCorrection correction, LeadTaskColumns columns) {
     this.leads = leads;
     this.correction = correction;
+    this.columns = columns;
   }
 
   @Override
@@ -54,6 +56,7 @@ class LeadDataFixListener implements TaskListener {
     FIELDS.keySet().forEach(field -> values.put(field, task.getVariable(variable(field))));
     correction.correct(leadId, values, CurrentUser.of(task));
     FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
+    columns.refresh(leadId);
   }
 
   /** The form's key for a field, e.g. correctedEmail. */

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the lead's detail package on a new user task (task variable "lead"), with the choices its form offers: the
- * sales teams to route to and the teammates to hand over to. The lead itself stays in the database; the process
- * keeps only its id.
+ * sales teams to route to and the teammates to hand over to, and the columns Tasklist's filters show
+ * ({@link LeadTaskColumns}). The lead itself stays in the database; the process keeps only its id.
  */
 @Component("leadDetails")
 class LeadDetailsListener implements TaskListener {
@@ -24,11 +24,14 @@ class LeadDetailsListener implements TaskListener {
   private final LeadViews details;
   private final SalesTeamRepository teams;
   private final SalesRepRepository reps;
+  private final LeadTaskColumns columns;
 
-  LeadDetailsListener(LeadViews details, SalesTeamRepository teams, SalesRepRepository reps) {
+  LeadDetailsListener(LeadViews details, SalesTeamRepository teams, SalesRepRepository reps,
+      LeadTaskColumns columns) {
     this.details = details;
     this.teams = teams;
     this.reps = reps;
+    this.columns = columns;
   }
 
   @Override
@@ -37,6 +40,7 @@ class LeadDetailsListener implements TaskListener {
     LeadView lead = details.find(leadId)
         .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " does not exist"));
     task.setVariableLocal(LeadLifecycle.Variables.LEAD, JsonVariables.of(lead));
+    columns.show(task, leadId);
     task.setVariableLocal(LeadLifecycle.Variables.TEAM_OPTIONS, JsonVariables.of(teams.findAll().stream()
         .map(team -> option(team.getName(), team.getId()))
         .toList()));
