@@ -47,9 +47,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tasklist's filters for each role, with the lead's company, score and stage as columns (see LeadTaskColumns) and the
- * most urgent work first. Which filters a user sees follows from FILTER READ authorizations: per group, and for the
- * filters about the rep's own work per rep (created for every rep, also one added later).
+ * Tasklist's filters for each role, with the lead's company, score and stage as columns (see LeadTaskColumns). Which
+ * filters a user sees follows from FILTER READ authorizations: per group, and for the filters about the rep's own work
+ * per rep (created for every rep, also one added later).
  *
  * <p>The engine is hardened against expressions in stored queries ({@code enableExpressionsInStoredQueries: false}):
  * a filter cannot say "assigned to me" ({@code ${currentUser()}}) or "due before now" ({@code ${now()}}). So a rep's
@@ -174,7 +174,7 @@ class TasklistFilters implements ApplicationRunner {
     String user = rep.getUserId();
     ZoneId zone = teams.findById(rep.getTeamId()).map(SalesTeam::getTimeZone).orElse(defaultZone);
     return List.of(
-        new Definition(MY_LEADS + user, "My leads", -20, "The leads I work, most urgent first", Due.NONE, null,
+        new Definition(MY_LEADS + user, "My leads", -20, "The leads assigned to me", Due.NONE, null,
             query -> query.taskAssignee(user), List.of(), user),
         new Definition(REP_DUE + user, "Due today and late", -10,
             "My tasks and my team's queue, due by the end of today", Due.END_OF_TODAY, zone,

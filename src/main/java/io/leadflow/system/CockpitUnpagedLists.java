@@ -1,11 +1,19 @@
 package io.leadflow.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -24,9 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>the version picker of a process or decision lists every version of the definition's key, sorted by version:
  *   it gets the limit as its page size;</li>
- *   <li>the Human Tasks dashboard looks up the names of the candidate groups it counted, with their number as page
- *   size; with none counted, its client drops both the empty id list and the page size of 0 and asks for all groups:
- *   it gets its page size of 0 back.</li>
+ *   <li>the Human Tasks dashboard looks up the names of the candidate groups it counted, putting its page size (their
+ *   number) into the request's body, where the engine REST API does not read it: it gets that page size where the
+ *   API reads it, in the query.</li>
  * </ul>
  * Only these calls are changed; every other list call through the webapps or the engine REST API still has to ask
  * for a page.
@@ -37,11 +45,14 @@ class CockpitUnpagedLists {
   /** The webapps' engine API: the list of a key's process or decision definitions. */
   private static final Pattern VERSION_LIST =
       Pattern.compile("/camunda/api/engine/engine/[^/]+/(process|decision)-definition");
-  /** The webapps' engine API: the list of groups. */
-  private static final Pattern GROUP_LIST = Pattern.compile("/camunda/api/engine/engine/[^/]+/group");
+  /** The webapps' engine API: the query for groups. */
+  private static final Pattern GROUP_QUERY = Pattern.compile("/camunda/api/engine/engine/[^/]+/group");
+  /** A group query's body is a few ids; a larger one is no lookup of Cockpit's. */
+  private static final int MAX_GROUP_QUERY_BODY = 64 * 1024;
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> cockpitUnpagedListsFilter(ProcessEngine engine) {
+  FilterRegistrationBean<OncePerRequestFilter> cockpitUnpagedListsFilter(ProcessEngine engine,
+      ObjectMapper json) {
     int limit = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
     OncePerRequestFilter filter = new OncePerRequestFilter() {
       @Override
@@ -49,9 +60,11 @@ class CockpitUnpagedLists {
           throws ServletException, IOException {
         HttpServletRequest paged = request;
         if (isVersionList(request)) {
-          paged = new PageOf(request, limit);
-        } else if (isLookupOfNoGroups(request)) {
-          paged = new PageOf(request, 0);
+          paged = new PageOf(request, limit, null);
+        } else if (isUnpagedGroupQuery(request)) {
+          byte[] start = request.getInputStream().readNBytes(MAX_GROUP_QUERY_BODY + 1);
+          int size = start.length > MAX_GROUP_QUERY_BODY ? -1 : pageSizeIn(json, start, limit);
+          paged = new PageOf(request, size < 0 ? null : size, start);
         }
         chain.doFilter(paged, response);
       }
@@ -65,23 +78,47 @@ class CockpitUnpagedLists {
   static boolean isVersionList(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) && VERSION_LIST.matcher(request.getRequestURI()).matches()
         && request.getParameter("key") != null && "version".equals(request.getParameter("sortBy"))
-        && request.getParameter("maxResults") == null && request.getParameter("firstResult") == null;
+        && unpaged(request);
   }
 
-  static boolean isLookupOfNoGroups(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) && GROUP_LIST.matcher(request.getRequestURI()).matches()
-        && request.getQueryString() == null;
+  static boolean isUnpagedGroupQuery(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && GROUP_QUERY.matcher(request.getRequestURI()).matches()
+        && unpaged(request);
   }
 
-  /** The request with the first page of {@code size} results asked for. */
+  private static boolean unpaged(HttpServletRequest request) {
+    return request.getParameter("maxResults") == null && request.getParameter("firstResult") == null;
+  }
+
+  /** The page size a group query's body asks for, at most the limit; -1 when it asks for none. */
+  static int pageSizeIn(ObjectMapper json, byte[] body, int limit) {
+    try {
+      JsonNode size = json.readTree(body).path("maxResults");
+      return size.canConvertToInt() && size.intValue() >= 0 ? Math.min(size.intValue(), limit) : -1;
+    } catch (IOException notJson) {
+      return -1;
+    }
+  }
+
+  /**
+   * The request asking for the first page of {@code size} results (none: as it was), its body starting with the bytes
+   * read from it already.
+   */
   static final class PageOf extends HttpServletRequestWrapper {
 
     private final Map<String, String[]> parameters;
     private final String query;
+    private final byte[] start;
+    private ServletInputStream body;
 
-    PageOf(HttpServletRequest request, int size) {
+    PageOf(HttpServletRequest request, Integer size, byte[] start) {
       super(request);
+      this.start = start;
       parameters = new LinkedHashMap<>(request.getParameterMap());
+      if (size == null) {
+        query = request.getQueryString();
+        return;
+      }
       parameters.put("firstResult", new String[] {"0"});
       parameters.put("maxResults", new String[] {String.valueOf(size)});
       query = (request.getQueryString() == null ? "" : request.getQueryString() + "&") + "firstResult=0&maxResults="
@@ -112,6 +149,47 @@ class CockpitUnpagedLists {
     @Override
     public String[] getParameterValues(String name) {
       return parameters.get(name);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (start == null) {
+        return super.getInputStream();
+      }
+      if (body == null) {
+        body = join(new ByteArrayInputStream(start), super.getInputStream());
+      }
+      return body;
+    }
+
+    private static ServletInputStream join(ByteArrayInputStream read, ServletInputStream rest) {
+      return new ServletInputStream() {
+        @Override
+        public int read() throws IOException {
+          return read.available() > 0 ? read.read() : rest.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+          return read.available() == 0 && rest.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("The body was read already");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      return start == null ? super.getReader()
+          : new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }
