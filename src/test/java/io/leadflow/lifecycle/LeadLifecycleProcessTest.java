@@ -858,6 +858,9 @@ class LeadLifecycleProcessTest {
     Lead lead = leads.findById(leadId).orElseThrow();
     Assertions.assertThat(lead.getScore()).isEqualTo(before + 10);
     Assertions.assertThat(lead.getStage()).isEqualTo(Stage.MQL);
+    // the open task's columns in Tasklist show the new score
+    Assertions.assertThat(tasks.getVariablesLocal(driver.task(instance, TASK_ACCEPT_LEAD).getId()))
+        .containsEntry(SCORE, before + 10).containsEntry(STAGE, "MQL").containsEntry(COMPANY, "Quinn Systems");
   }
 
   @Test
@@ -922,6 +925,11 @@ class LeadLifecycleProcessTest {
     ProcessInstance kit = runtime.createProcessInstanceQuery().processDefinitionKey(PrintedKit.PROCESS_KEY)
         .processInstanceBusinessKey(leadId.toString()).singleResult();
     assertThat(kit).isWaitingAt(PrintedKit.Elements.TASK_SEND_PRINTED_KIT);
+    // the kit's task was created before the lead was qualified: its stage column followed the lead
+    Task send = tasks.createTaskQuery().processInstanceId(kit.getId()).singleResult();
+    Stage now = leads.findById(leadId).orElseThrow().getStage();
+    Assertions.assertThat(now).isNotEqualTo(Stage.INQUIRY);
+    Assertions.assertThat(tasks.getVariableLocal(send.getId(), STAGE)).isEqualTo(now.name());
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
