@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * "Acknowledge and fulfil" (and "Fulfil open requests" in nurture): thanks the lead at once for every response not
  * acknowledged yet and answers what they asked for: a demo or contact request with who will call and by when (the
- * rep once one has the lead, and the SLA's latest moment), a download with the asset, personalised by their interest.
- * Each mail goes at most once, even when the step is retried, and the lead's record shows what was sent and when, or
- * that the mail server refused the address for good. A response that asked for nothing (a list row) or a lead without
- * email gets no mail.
+ * rep once one has the lead, and the SLA's latest moment), a download with the asset, personalised by their interest;
+ * a response that asked for emails again after an unsubscribe also gets the link that confirms it
+ * ({@link Resubscriptions}). Each mail goes at most once, even when the step is retried, and the lead's record shows
+ * what was sent and when, or that the mail server refused the address for good. A response that asked for nothing (a
+ * list row) or a lead without email gets no mail.
  */
 @Component("acknowledgeAndFulfil")
 class AcknowledgeAndFulfilDelegate implements JavaDelegate {
@@ -51,21 +52,23 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
   private final LeadMails leadMails;
   private final SlaDeadlines deadlines;
   private final StaffDirectory staff;
+  private final Resubscriptions resubscriptions;
   private final JdbcTemplate jdbc;
 
   AcknowledgeAndFulfilDelegate(LeadRepository leads, ContentCatalogue catalogue, LeadMails leadMails,
-      SlaDeadlines deadlines, StaffDirectory staff, JdbcTemplate jdbc) {
+      SlaDeadlines deadlines, StaffDirectory staff, Resubscriptions resubscriptions, JdbcTemplate jdbc) {
     this.leads = leads;
     this.catalogue = catalogue;
     this.leadMails = leadMails;
     this.deadlines = deadlines;
     this.staff = staff;
+    this.resubscriptions = resubscriptions;
     this.jdbc = jdbc;
   }
 
   /** A response waiting for its acknowledgement. */
   private record OpenRequest(UUID id, String channel, String campaign, String asset, String interest,
-      RequestType type) {
+      RequestType type, String consentConfirmation) {
 
     /** A demo or contact request: the lead waits for a call. */
     boolean isCallBack() {
@@ -77,14 +80,19 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
-    List<OpenRequest> open = jdbc.query("select id, channel, campaign, asset, interest, request_type "
-            + "from leadflow.inquiry where lead_id = ? and acknowledged_at is null order by received_at for update",
+    List<OpenRequest> open = jdbc.query("select id, channel, campaign, asset, interest, request_type, "
+            + "consent_confirmation from leadflow.inquiry where lead_id = ? and acknowledged_at is null "
+            + "order by received_at for update",
         (row, index) -> new OpenRequest(row.getObject("id", UUID.class), row.getString("channel"),
             row.getString("campaign"), row.getString("asset"), row.getString("interest"),
-            RequestType.valueOf(row.getString("request_type"))), lead.getId());
+            RequestType.valueOf(row.getString("request_type")), row.getString("consent_confirmation")),
+        lead.getId());
     for (OpenRequest request : open) {
       if (lead.getEmail() != null && lead.getErasedAt() == null) {
         acknowledge(execution, lead, request);
+        if (LeadIntake.CONSENT_PENDING.equals(request.consentConfirmation())) {
+          resubscriptions.mail(lead, request.id(), request.channel(), request.campaign(), CurrentUser.of(execution));
+        }
       }
       jdbc.update("update leadflow.inquiry set acknowledged_at = ? where id = ?",
           Timestamp.from(ClockUtil.now().toInstant()), request.id());

@@ -36,8 +36,8 @@ public class LeadTaskColumns {
   }
 
   /** Puts the columns on a task being created. */
-  void show(DelegateTask task, UUID leadId) {
-    task.setVariablesLocal(columns(lead(leadId)));
+  void show(DelegateTask task, Lead lead) {
+    task.setVariablesLocal(columns(lead));
   }
 
   /**
