@@ -36,10 +36,12 @@ class LeadDataFixListener implements TaskListener {
 
   private final LeadRepository leads;
   private final LeadCorrection correction;
+  private final LeadTaskColumns columns;
 
-  LeadDataFixListener(LeadRepository leads, LeadCorrection correction) {
+  LeadDataFixListener(LeadRepository leads, LeadCorrection correction, LeadTaskColumns columns) {
     this.leads = leads;
     this.correction = correction;
+    this.columns = columns;
   }
 
   @Override
@@ -62,6 +64,7 @@ class LeadDataFixListener implements TaskListener {
       throw new BadUserRequestException(refused.getMessage(), refused);
     }
     FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
+    columns.refresh(leadId);
   }
 
   /** The form's key for a field, e.g. correctedEmail. */

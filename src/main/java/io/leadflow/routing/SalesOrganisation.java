@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +28,18 @@ public class SalesOrganisation {
   private final TargetAccountRepository targets;
   private final IdentityService identity;
   private final RepDirectory directory;
+  private final ApplicationEventPublisher events;
 
   SalesOrganisation(SalesTeamRepository teams, SalesRepRepository reps, CustomerAccountRepository customers,
-      TargetAccountRepository targets, IdentityService identity, RepDirectory directory) {
+      TargetAccountRepository targets, IdentityService identity, RepDirectory directory,
+      ApplicationEventPublisher events) {
     this.teams = teams;
     this.reps = reps;
     this.customers = customers;
     this.targets = targets;
     this.identity = identity;
     this.directory = directory;
+    this.events = events;
   }
 
   /** Creates or changes the team, and its Camunda group so that its members see its tasks. */
@@ -81,6 +85,7 @@ public class SalesOrganisation {
     addMembership(userId, teamId);
     addMembership(userId, Groups.SALES_REPS);
     directory.letManagersFind(userId);
+    events.publishEvent(new SalesRepSaved(userId, teamId));
     return rep;
   }
 

@@ -5,11 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.leadflow.intake.LogInquiry;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -18,10 +15,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -29,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions,
- * the Tasklist filters and the first administrator. Idempotent; nodes that start together take turns
- * ({@link io.leadflow.system.StartupLock}).
+ * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions
+ * and the first administrator. Idempotent; nodes that start together take turns
+ * ({@link io.leadflow.system.StartupLock}). Tasklist's filters: lifecycle.TasklistFilters.
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
@@ -40,17 +35,13 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final TransactionTemplate transaction;
   private final AdminAccount admin;
 
-  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, TransactionTemplate transaction, AdminAccount admin) {
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, TransactionTemplate transaction,
+      AdminAccount admin) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.transaction = transaction;
     this.admin = admin;
   }
@@ -60,7 +51,6 @@ class IdentitySetup implements SmartInitializingSingleton {
     transaction.executeWithoutResult(status -> {
       setUpRoles();
       setUpAdmin();
-      setUpTasklistFilters();
     });
   }
 
@@ -137,11 +127,6 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
   }
 
-  private void setUpTasklistFilters() {
-    filter("Open tasks", -10, false);
-    filter("Unclaimed tasks", 0, true);
-  }
-
   private void group(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
@@ -163,31 +148,5 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
     authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
-  }
-
-  private void filter(String name, int priority, boolean unassignedOnly) {
-    if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    TaskQuery taskQuery = tasks.createTaskQuery();
-    if (unassignedOnly) {
-      taskQuery.taskUnassigned();
-    }
-    taskQuery.orderByDueDate().asc();
-    Filter filter = filters.newTaskFilter(name)
-        .setOwner(admin.username())
-        .setProperties(Map.of("priority", priority, "refresh", true,
-            "description", unassignedOnly ? "Tasks of my teams that nobody has claimed yet"
-                : "Every task I may work on: mine and my teams'"))
-        .setQuery(taskQuery);
-    filters.saveFilter(filter);
-    for (String group : List.of(Groups.MARKETING_OPS, Groups.SALES_REPS, Groups.SALES_MANAGERS)) {
-      Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      read.setGroupId(group);
-      read.setResource(Resources.FILTER);
-      read.setResourceId(filter.getId());
-      read.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(read);
-    }
   }
 }
