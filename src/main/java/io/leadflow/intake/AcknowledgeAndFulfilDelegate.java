@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Acknowledge and fulfil" (and "Fulfil open requests" in nurture): thanks the lead at once for every response not
- * acknowledged yet and sends what they asked for, personalised by their interest. Each mail goes at most once, even
- * when the step is retried, and the lead's record shows what was sent and when, or that the mail server refused the
- * address for good. A response that asked for nothing (a list row) or a lead without email gets no mail.
+ * acknowledged yet and sends what they asked for, personalised by their interest; a response that asked for emails
+ * again after an unsubscribe also gets the link that confirms it ({@link Resubscriptions}). Each mail goes at most
+ * once, even when the step is retried, and the lead's record shows what was sent and when, or that the mail server
+ * refused the address for good. A response that asked for nothing (a list row) or a lead without email gets no mail.
  */
 @Component("acknowledgeAndFulfil")
 class AcknowledgeAndFulfilDelegate implements JavaDelegate {
@@ -34,31 +35,38 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
   private final LeadRepository leads;
   private final ContentCatalogue catalogue;
   private final LeadMails leadMails;
+  private final Resubscriptions resubscriptions;
   private final JdbcTemplate jdbc;
 
   AcknowledgeAndFulfilDelegate(LeadRepository leads, ContentCatalogue catalogue, LeadMails leadMails,
-      JdbcTemplate jdbc) {
+      Resubscriptions resubscriptions, JdbcTemplate jdbc) {
     this.leads = leads;
     this.catalogue = catalogue;
     this.leadMails = leadMails;
+    this.resubscriptions = resubscriptions;
     this.jdbc = jdbc;
   }
 
   /** A response waiting for its acknowledgement. */
-  private record OpenRequest(UUID id, String channel, String campaign, String asset, String interest) {
+  private record OpenRequest(UUID id, String channel, String campaign, String asset, String interest,
+      String consentConfirmation) {
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
-    List<OpenRequest> open = jdbc.query("select id, channel, campaign, asset, interest from leadflow.inquiry "
-            + "where lead_id = ? and acknowledged_at is null order by received_at for update",
+    List<OpenRequest> open = jdbc.query("select id, channel, campaign, asset, interest, consent_confirmation "
+            + "from leadflow.inquiry where lead_id = ? and acknowledged_at is null order by received_at for update",
         (row, index) -> new OpenRequest(row.getObject("id", UUID.class), row.getString("channel"),
-            row.getString("campaign"), row.getString("asset"), row.getString("interest")), lead.getId());
+            row.getString("campaign"), row.getString("asset"), row.getString("interest"),
+            row.getString("consent_confirmation")), lead.getId());
     for (OpenRequest request : open) {
       if (lead.getEmail() != null && lead.getErasedAt() == null) {
         acknowledge(execution, lead, request);
+        if (LeadIntake.CONSENT_PENDING.equals(request.consentConfirmation())) {
+          resubscriptions.mail(lead, request.id(), request.channel(), request.campaign(), CurrentUser.of(execution));
+        }
       }
       jdbc.update("update leadflow.inquiry set acknowledged_at = ? where id = ?",
           Timestamp.from(ClockUtil.now().toInstant()), request.id());

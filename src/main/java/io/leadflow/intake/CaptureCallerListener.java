@@ -55,6 +55,8 @@ class CaptureCallerListener implements ExecutionListener {
       NewLead lead = rules.clean(forms.lead(fields));
       Captured captured = intake.capture(lead, CaptureSource.by(CurrentUser.of(execution)).where("phone call"));
       execution.setVariable(LEAD_ID, captured.id().toString());
+      // the business key is the lead's id, as in every process about a lead: an erasure finds this call's form data
+      execution.setProcessBusinessKey(captured.id().toString());
     } catch (InvalidRequestException invalid) {
       // Tasklist shows this message under the form
       throw new ProcessEngineException("Please correct: " + invalid.errors().stream()

@@ -91,7 +91,8 @@ class LeadIntakeController {
     NewLead clean = rules.clean(forChannelOf(client, lead));
     IdempotentRequests.Answer answer = transactions.execute(() -> idempotent.execute(client.getName(),
         idempotencyKey, json(clean), () -> {
-          Captured captured = intake.capture(clean, CaptureSource.by(client.getName()));
+          Captured captured = intake.capture(clean, client instanceof ApiKeyAuthentication
+              ? CaptureSource.untrusted(client.getName()) : CaptureSource.by(client.getName()));
           CaptureAnswer body = new CaptureAnswer(captured.id(), captured.result().name().toLowerCase(Locale.ROOT),
               captured.newCycle(), captured.cycle(), captured.inquiryId());
           return new IdempotentRequests.Answer(captured.result() == Captured.Result.CREATED

@@ -130,7 +130,7 @@ public final class LeadLifecycle {
     public static final String STAGE = "stage";
     /** Why the lead moves to the next milestone's stage (disqualified, recycled, lost). */
     public static final String STAGE_REASON = "stageReason";
-    /** Task-local: the lead detail package the forms show. */
+    /** Form variable: the lead as the task's form shows it, loaded when the form opens ({@link LeadFormValues}). */
     public static final String LEAD = "lead";
     /** A free-text note from any form, added to the lead's activity log. */
     public static final String NOTE = "note";
@@ -155,9 +155,9 @@ public final class LeadLifecycle {
     public static final String ROUTE_CLEAR = "routeClear";
     /** The id of the missed acceptance deadline "Reassign late lead" recorded, for "Tell manager about late lead". */
     public static final String LATE_BREACH = "lateBreach";
-    /** Task-local: the teams marketing ops can route to. */
+    /** Form variable: the teams marketing ops can route to, loaded when the form opens. */
     public static final String TEAM_OPTIONS = "teamOptions";
-    /** Task-local: the rep's teammates who can take the lead. */
+    /** Form variable: the owner's teammates who can take the lead, loaded when the form opens. */
     public static final String TEAMMATE_OPTIONS = "teammateOptions";
 
     public static final String REVIEW_OUTCOME = "reviewOutcome";

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -35,12 +37,24 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the managers' dashboard: Leadflow's login page, session and CSRF protection; its figures also by HTTP
  *   Basic;</li>
  *   <li>everything else (Leadflow's API, Actuator): HTTP Basic, or for machine clients that capture leads an API key
- *   ({@code X-API-Key}); public are only the health probe, the landing page, unsubscribe links and the API
- *   description.</li>
+ *   ({@code X-API-Key}); public are only the health probe, the landing page, the unsubscribe and re-subscription
+ *   links and the API description.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /**
+   * Leadflow's own pages and API load nothing from elsewhere and run no inline script, and no other site may frame
+   * them. Inline styles stay allowed: Swagger UI and Chart.js set them. Camunda's webapps send their own policy
+   * ({@code camunda.bpm.webapp.header-security}). HSTS goes with every HTTPS answer (Spring Security's default).
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final Customizer<HeadersConfigurer<HttpSecurity>> OWN_HEADERS = headers -> headers
+      .contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY));
 
   @Bean
   @Order(1)
@@ -51,6 +65,7 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
@@ -88,6 +103,7 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(OWN_HEADERS)
         .build();
   }
 
@@ -99,13 +115,12 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             // an error page rendered for a request keeps that request's answer (e.g. a webapp's 404), no login prompt
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            // the forward from /landing to its static page
-            .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe links,
-            // and the API description
-            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/v3/api-docs"),
-                path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe and
+            // re-subscription links, and the API description
+            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/resubscribe"),
+                path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**"))
+            .permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
@@ -129,6 +144,7 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
