@@ -320,12 +320,15 @@ public class LeadIntake {
     return inquiryId;
   }
 
-  /** As the capturing user, so that the lead's history says who captured it; may they start it is checked. */
+  /**
+   * Leadflow starts the lifecycle, not the capturing user, who may capture but start no process in the engine; the
+   * lead's history still says who captured it.
+   */
   private void startLifecycle(String leadId) {
-    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_RECEIVED)
+    asSystem.runOnBehalfOfUser(() -> runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_RECEIVED)
         .processInstanceBusinessKey(leadId)
         .setVariable(LeadLifecycle.Variables.LEAD_ID, leadId)
-        .correlateStartMessage();
+        .correlateStartMessage());
   }
 
   private static <T> T newer(T given, T known) {

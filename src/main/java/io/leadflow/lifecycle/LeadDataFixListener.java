@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,12 @@ class LeadDataFixListener implements TaskListener {
 
   private final LeadRepository leads;
   private final LeadCorrection correction;
+  private final LeadTaskColumns columns;
 
-  LeadDataFixListener(LeadRepository leads, LeadCorrection correction) {
+  LeadDataFixListener(LeadRepository leads, LeadCorrection correction, LeadTaskColumns columns) {
     this.leads = leads;
     this.correction = correction;
+    this.columns = columns;
   }
 
   @Override
@@ -54,8 +57,14 @@ class LeadDataFixListener implements TaskListener {
       Object corrected = task.getVariable(variable(field));
       values.put(field, corrected != null ? corrected : current.apply(lead));
     });
-    correction.correct(leadId, values, CurrentUser.of(task));
+    try {
+      correction.correct(leadId, values, CurrentUser.of(task));
+    } catch (IllegalArgumentException refused) {
+      // the user's to correct: a 400 under the form in Tasklist, the task stays open
+      throw new BadUserRequestException(refused.getMessage(), refused);
+    }
     FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
+    columns.refresh(leadId);
   }
 
   /** The form's key for a field, e.g. correctedEmail. */

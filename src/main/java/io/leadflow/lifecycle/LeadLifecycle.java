@@ -134,6 +134,12 @@ public final class LeadLifecycle {
     public static final String LEAD = "lead";
     /** A free-text note from any form, added to the lead's activity log. */
     public static final String NOTE = "note";
+    /**
+     * Task-local on every task about a lead, with the lead's {@link #SCORE} and {@link #STAGE} as task-local copies:
+     * Tasklist's filters show them as columns, and a rep may read a task's own variables only. Kept current while
+     * the task is open (LeadTaskColumns); the company is not personal data and outlives an erasure.
+     */
+    public static final String COMPANY = "company";
 
     public static final String SCORE = "score";
     public static final String FIT_SCORE = "fitScore";

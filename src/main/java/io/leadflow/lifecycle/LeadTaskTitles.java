@@ -49,22 +49,28 @@ public class LeadTaskTitles implements TaskListener {
   private final LeadRepository leads;
   private final ScoreReasonRepository reasons;
   private final LeadFormValues forms;
+  private final LeadTaskColumns columns;
   private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
 
-  LeadTaskTitles(LeadRepository leads, ScoreReasonRepository reasons, LeadFormValues forms,
+  LeadTaskTitles(LeadRepository leads, ScoreReasonRepository reasons, LeadFormValues forms, LeadTaskColumns columns,
       ObjectProvider<ProcessEngineConfigurationImpl> engine) {
     this.leads = leads;
     this.reasons = reasons;
     this.forms = forms;
+    this.columns = columns;
     this.engine = engine;
   }
 
-  /** On a lead task's "create" and "update". */
+  /** On a lead task's "create" (with Tasklist's columns, {@link LeadTaskColumns}) and "update". */
   @Override
   public void notify(DelegateTask task) {
     if (task instanceof TaskEntity entity && entity.getProcessInstance() != null) {
-      leadId(entity.getProcessInstance().getBusinessKey()).flatMap(leads::findById)
-          .ifPresent(lead -> title(entity, lead));
+      leadId(entity.getProcessInstance().getBusinessKey()).flatMap(leads::findById).ifPresent(lead -> {
+        title(entity, lead);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+          columns.show(task, lead);
+        }
+      });
     }
   }
 

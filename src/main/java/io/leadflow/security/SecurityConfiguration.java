@@ -2,11 +2,17 @@ package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import io.leadflow.intake.ApiKeyAuthentication;
 import io.leadflow.intake.ApiKeyAuthenticationFilter;
 import io.leadflow.intake.ApiKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,6 +46,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   ({@code X-API-Key}); public are only the health probe, the landing page, the unsubscribe and re-subscription
  *   links and the API description.</li>
  * </ul>
+ * Every login that checks a password here, the webapps' included, is throttled ({@link LoginThrottle}). What a user
+ * may do in the engine is its authorizations' and Leadflow's engine rules' ({@link UserCommandRules}) to decide.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -61,7 +69,10 @@ class SecurityConfiguration {
   SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
       throws Exception {
     return http.securityMatcher(path("/engine-rest/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            // checks any user's password, past the login throttle: for administrators only
+            .requestMatchers(path("/engine-rest/identity/verify")).hasAuthority(Groups.ADMINS)
+            .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,10 +83,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain camundaWebapps(HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper)
+      throws Exception {
     // the webapps authenticate every data request themselves and bring their own CSRF protection
     return http.securityMatcher(new OrRequestMatcher(path("/"), path("/camunda/**")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            // checks any user's password, past the login throttle; no webapp uses it
+            .requestMatchers(path("/camunda/api/engine/engine/*/identity/verify")).denyAll()
+            .anyRequest().permitAll())
+        .addFilterBefore(new WebappLoginThrottle(throttle, objectMapper), AuthorizationFilter.class)
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }
@@ -96,7 +112,7 @@ class SecurityConfiguration {
             .requestMatchers(path("/login"), path("/default-ui.css"), path("/favicon.ico"), path("/webjars/**"))
             .permitAll()
             .anyRequest().hasAnyAuthority(Groups.SALES_MANAGERS, Groups.MARKETING_OPS, Groups.ADMINS))
-        .formLogin(login -> login.defaultSuccessUrl("/dashboard", true))
+        .formLogin(login -> login.defaultSuccessUrl("/dashboard", true).failureHandler(SecurityConfiguration::loginFailed))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(objectMapper), api)
@@ -119,7 +135,8 @@ class SecurityConfiguration {
             // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe and
             // re-subscription links, and the API description
             .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/resubscribe"),
-                path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**"))
+                path("/v3/api-docs"), path("/v3/api-docs.yaml"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                path("/swagger-ui/**"))
             .permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
@@ -132,9 +149,10 @@ class SecurityConfiguration {
             .requestMatchers(path("/api/leads/*/erasure")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // capture: machine clients with an API key, and the people who capture leads by hand
             .requestMatchers(path(HttpMethod.POST, "/api/leads"), path(HttpMethod.POST, "/api/leads/imports"),
-                path(HttpMethod.GET, "/api/leads/imports/*"), path(HttpMethod.POST, "/api/leads/*/activities"),
-                path(HttpMethod.POST, "/api/activities"))
+                path(HttpMethod.POST, "/api/leads/*/activities"), path(HttpMethod.POST, "/api/activities"))
             .hasAnyAuthority(ApiKeyAuthentication.AUTHORITY, Groups.ADMINS, Groups.MARKETING_OPS)
+            .requestMatchers(path(HttpMethod.GET, "/api/leads/imports/*"))
+            .hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // an API key captures, and may read nothing
             .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
@@ -147,6 +165,21 @@ class SecurityConfiguration {
         .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  /** A wrong password shows the login form again; a throttled login says how long to wait, with 429. */
+  private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException exception) throws IOException {
+    if (exception instanceof LoginThrottledException throttled) {
+      throttled.retryAfter(response);
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setContentType("text/html;charset=UTF-8");
+      response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many "
+          + "failed logins</title></head><body><p>" + HtmlUtils.htmlEscape(throttled.detail())
+          + "</p><p><a href=\"/login\">Back to the login</a></p></body></html>");
+      return;
+    }
+    response.sendRedirect(request.getContextPath() + "/login?error");
   }
 
   /**

@@ -70,6 +70,6 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
         lead.getFullName() + " (" + lead.getCompany() + ")");
     titles.refresh(lead.getId());
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        OWNER_ALERTED.contains(step) ? owner : null, task.getId(), execution.getProcessInstanceId());
+        OWNER_ALERTED.contains(step) ? owner : null, execution.getProcessInstanceId());
   }
 }

@@ -62,7 +62,8 @@ class SendReminderDelegate implements JavaDelegate {
     model.put("leadName", lead.getFullName());
     model.put("company", lead.getCompany());
     model.put("dueAt", task.getDueDate() == null ? null : task.getDueDate().toInstant());
-    model.put("tasklistUrl", links.tasklistTask(task.getId()));
+    model.put("leadUrl", links.lead(lead.getId()));
+    model.put("tasklistUrl", links.tasklist());
     String key = SideEffects.key(execution, TEMPLATE);
     for (String to : recipients(execution, task)) {
       sideEffects.atMostOnce(key + ":" + to,

@@ -38,6 +38,8 @@ import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
 import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -372,6 +375,12 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).singleElement()
         .extracting(Mailbox::text).asString()
         .contains("Late Quinn, Quinn Systems", "Step:     acceptance", "Owner:    " + late);
+    // the new-lead notice, the reminder and the escalation link the lead's page, which shows the task open now,
+    // and none the task that is gone
+    List<MimeMessage> mails = new ArrayList<>(mailbox.receivedBy(late + "@leadflow.example"));
+    mails.addAll(mailbox.receivedBy("max@leadflow.example"));
+    Assertions.assertThat(mails).hasSize(3).extracting(Mailbox::text).allSatisfy(text -> Assertions.assertThat(text)
+        .contains("/leads/" + instance.getBusinessKey()).doesNotContain(accept.getId()));
   }
 
   @Test
@@ -379,8 +388,10 @@ class LeadLifecycleProcessTest {
     long decided = slaPolicyDecisions();
     ProcessInstance instance = offered("policy-once@quinn.example");
 
+    // the acknowledgement's call-back time reads the acceptance and first-contact policies; the acceptance task's due
+    // date, deadline and reminder share one reading
     Assertions.assertThat(slaPolicyDecisions() - decided).as("SLA policy decisions until the lead is offered")
-        .isEqualTo(1);
+        .isEqualTo(3);
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
     // each is counted from its own "now", a few milliseconds apart
     Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_SLA_BREACHED).getDuedate())
@@ -888,6 +899,9 @@ class LeadLifecycleProcessTest {
     Lead lead = leads.findById(leadId).orElseThrow();
     Assertions.assertThat(lead.getScore()).isEqualTo(before + 10);
     Assertions.assertThat(lead.getStage()).isEqualTo(Stage.MQL);
+    // the open task's columns in Tasklist show the new score
+    Assertions.assertThat(tasks.getVariablesLocal(driver.task(instance, TASK_ACCEPT_LEAD).getId()))
+        .containsEntry(SCORE, before + 10).containsEntry(STAGE, "MQL").containsEntry(COMPANY, "Quinn Systems");
   }
 
   @Test
@@ -906,6 +920,39 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldTellWhoAskedForADemoWhoWillCallAndByWhenNamingTheRepOnceOneHasTheLead() {
+    // Monday 23 November 2026, 10:00 in Berlin, where the default calendar and Sales EMEA work from 9 to 17
+    driver.waitUntil(Instant.parse("2026-11-23T09:00:00Z"));
+    ProcessInstance instance = offered(driver.handRaiser("demo-please@quinn.example", "DE"));
+
+    // acknowledged before any rep has the lead: acceptance within 8 working hours (Tuesday 10:00), then a
+    // hand-raiser's first contact within 1 (11:00)
+    List<MimeMessage> acknowledged = mailbox.receivedBy("demo-please@quinn.example");
+    Assertions.assertThat(acknowledged).hasSize(1);
+    Assertions.assertThat(subject(acknowledged.get(0)))
+        .isEqualTo("Your Leadflow demo: we will call you by Tuesday 24 November, 11:00 Central European Standard Time");
+    Assertions.assertThat(Mailbox.text(acknowledged.get(0)))
+        .contains("Thank you for asking for a demo of Leadflow for automation. One of our sales specialists will "
+            + "call you on +49301234567 by Tuesday 24 November, 11:00 Central European Standard Time")
+        .doesNotContain("demo-campaign");
+
+    // an hour later the lead asks again, now that the rep whose turn it was has it
+    String rep = driver.task(instance, TASK_ACCEPT_LEAD).getAssignee();
+    mailbox.empty();
+    driver.waitFor(Duration.ofHours(1));
+    intake.capture(new NewLead("demo-please@quinn.example", "Demo", "Quinn", "Quinn Systems", "CTO",
+        "+49 30 1234567", "DE", "web-form", "demo-campaign", RequestType.DEMO, null, null, null, null, null, null,
+        null, null, null, null, true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_FULFIL_NEW_REQUEST);
+    Assertions.assertThat(mailbox.receivedBy("demo-please@quinn.example")).singleElement()
+        .extracting(Mailbox::text).asString()
+        .contains((rep.equals("sam") ? "Sam Okafor" : "Lena Fischer") + " from our sales team will call you on "
+            + "+49301234567 by Tuesday 24 November, 12:00 Central European Standard Time");
+  }
+
+  @Test
   void shouldOrderAPrintedKitForATopGradeLeadAndGoOnWithoutWaitingForIt() {
     UUID leadId = intake.capture(new NewLead("kit@quinn.example", "Kit", "Quinn", "Quinn Systems", "CTO", null, "DE",
         "content-download", "ebook-2026", RequestType.CONTENT_DOWNLOAD, "roi-guide", null, Industry.SOFTWARE, 2500,
@@ -919,9 +966,22 @@ class LeadLifecycleProcessTest {
     ProcessInstance kit = runtime.createProcessInstanceQuery().processDefinitionKey(PrintedKit.PROCESS_KEY)
         .processInstanceBusinessKey(leadId.toString()).singleResult();
     assertThat(kit).isWaitingAt(PrintedKit.Elements.TASK_SEND_PRINTED_KIT);
+    // the kit's task was created before the lead was qualified: its stage column followed the lead
+    Task send = tasks.createTaskQuery().processInstanceId(kit.getId()).singleResult();
+    Stage now = leads.findById(leadId).orElseThrow().getStage();
+    Assertions.assertThat(now).isNotEqualTo(Stage.INQUIRY);
+    Assertions.assertThat(tasks.getVariableLocal(send.getId(), STAGE)).isEqualTo(now.name());
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private ProcessInstance offered(String email) {
     return offered(driver.handRaiser(email, "DE"));

@@ -124,7 +124,7 @@ class CrashIT {
         + "where task_def_key_ = 'Task_AcceptLead' and proc_inst_id_ = (select id_ from public.act_ru_execution "
         + "where business_key_ = ? and parent_id_ is null and proc_def_id_ like 'LeadLifecycle:%')",
         Long.class, id)).as("acceptance task of " + email).isOne();
-    long acknowledgements = shared.mailsTo(email, "Your copy of");
+    long acknowledgements = shared.mailsTo(email, "Your Leadflow demo");
     // a mail whose sending the crash interrupted may or may not be out: it is not sent again (at most once)
     boolean interrupted = shared.jdbc.queryForObject("select count(*) from leadflow.side_effect s "
         + "join leadflow.inquiry i on s.key = 'acknowledgement/' || i.id "
