@@ -13,7 +13,7 @@ import io.leadflow.routing.SalesRepSaved;
 import io.leadflow.routing.SalesTeam;
 import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.security.AdminAccount;
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import io.leadflow.system.EngineAsSystem;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,6 +1,7 @@
 package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.system.Groups;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

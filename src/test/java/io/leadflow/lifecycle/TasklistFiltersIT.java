@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.HeadlessChromium;
 import io.leadflow.LeadflowIntegrationTest;
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

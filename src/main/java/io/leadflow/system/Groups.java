@@ -1,4 +1,4 @@
-package io.leadflow.security;
+package io.leadflow.system;
 
 /** The Camunda groups Leadflow's roles are made of. Sales teams are groups too; they come from the team data. */
 public final class Groups {

@@ -1,4 +1,4 @@
-package io.leadflow.crm;
+package io.leadflow.lead;
 
 import java.util.List;
 
