@@ -4,7 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
-import io.leadflow.lifecycle.LeadTaskTitles;
+import io.leadflow.tasklist.LeadTaskTitles;
 import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;

@@ -1,10 +1,11 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetailsChanged;
 import io.leadflow.lead.LeadOwnerChanged;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.ScoreReasonRepository;
+import io.leadflow.lifecycle.LeadTaskColumns;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -38,10 +39,10 @@ import org.springframework.stereotype.Component;
 @Component("leadTaskTitle")
 public class LeadTaskTitles implements TaskListener {
 
-  static final int NORMAL = 50;
-  static final int HAND_RAISER = 70;
-  static final int LATE = 80;
-  static final int LATE_HAND_RAISER = 90;
+  public static final int NORMAL = 50;
+  public static final int HAND_RAISER = 70;
+  public static final int LATE = 80;
+  public static final int LATE_HAND_RAISER = 90;
   private static final int MAX_NAME = 255;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);

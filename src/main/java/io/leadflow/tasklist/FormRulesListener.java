@@ -1,5 +1,6 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
+import io.leadflow.lifecycle.LeadTasks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import java.util.ArrayList;
 import java.util.Arrays;

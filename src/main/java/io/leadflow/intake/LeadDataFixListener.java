@@ -1,8 +1,11 @@
-package io.leadflow.lifecycle;
+package io.leadflow.intake;
 
-import io.leadflow.intake.LeadCorrection;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.CurrentUser;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadTaskColumns;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,22 +19,24 @@ import org.springframework.stereotype.Component;
 /**
  * "Fix lead data", on complete: stores what marketing ops corrected (variables "corrected..."), validated like a new
  * lead; a field not sent keeps the lead's value. Invalid data keeps the task open with a message naming the fields.
- * The form opens with the lead's contact data as it is then ({@link LeadFormValues#LEAD_DATA_TO_CORRECT}).
+ * The form opens with the lead's contact data as it is then (tasklist.LeadFormValues).
  */
 @Component("leadDataFix")
-class LeadDataFixListener implements TaskListener {
+public class LeadDataFixListener implements TaskListener {
 
-  /** Form field (process variable) → the lead's field it corrects. */
-  static final Map<String, Function<Lead, String>> FIELDS = new LinkedHashMap<>();
+  /** Form field (process variable) → the lead's field it corrects, in the form's order. */
+  public static final Map<String, Function<Lead, String>> FIELDS;
 
   static {
-    FIELDS.put("email", Lead::getEmail);
-    FIELDS.put("firstName", Lead::getFirstName);
-    FIELDS.put("lastName", Lead::getLastName);
-    FIELDS.put("company", Lead::getCompany);
-    FIELDS.put("jobTitle", Lead::getJobTitle);
-    FIELDS.put("phone", Lead::getPhone);
-    FIELDS.put("country", Lead::getCountry);
+    Map<String, Function<Lead, String>> fields = new LinkedHashMap<>();
+    fields.put("email", Lead::getEmail);
+    fields.put("firstName", Lead::getFirstName);
+    fields.put("lastName", Lead::getLastName);
+    fields.put("company", Lead::getCompany);
+    fields.put("jobTitle", Lead::getJobTitle);
+    fields.put("phone", Lead::getPhone);
+    fields.put("country", Lead::getCountry);
+    FIELDS = Collections.unmodifiableMap(fields);
   }
 
   private final LeadRepository leads;
@@ -68,7 +73,7 @@ class LeadDataFixListener implements TaskListener {
   }
 
   /** The form's key for a field, e.g. correctedEmail. */
-  static String variable(String field) {
+  public static String variable(String field) {
     return "corrected" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
   }
 }

@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.erasure;
 
 import static io.leadflow.DemoUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.fulfilment.PrintedKit;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.nurture.LeadNurture;
 import io.leadflow.nurture.Unsubscribes;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.erasure;
 
 import static io.leadflow.DemoUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.fulfilment.PrintedKit;
 import io.leadflow.intake.IntakeProperties;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.nurture.LeadNurture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
+import io.leadflow.intake.LeadDataFixListener;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadView;
 import io.leadflow.lead.LeadViews;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.routing.SalesRep;
 import io.leadflow.routing.SalesRepRepository;
 import io.leadflow.routing.SalesTeam;

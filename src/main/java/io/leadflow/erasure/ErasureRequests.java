@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.erasure;
 
 import io.leadflow.fulfilment.PrintedKit;
 import io.leadflow.lead.ActivityType;
@@ -9,6 +9,7 @@ import io.leadflow.lead.LeadErasure;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStages;
 import io.leadflow.lead.Stage;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.EngineAsSystem;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.leadflow.lifecycle;
+package io.leadflow.erasure;
 
 import io.leadflow.lead.LeadErasure;
+import io.leadflow.lifecycle.LeadLifecycle;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

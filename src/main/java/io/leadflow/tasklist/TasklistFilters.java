@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.TASK_ACCEPT_LEAD;
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.TASK_FIX_LEAD_DATA;
@@ -7,6 +7,7 @@ import static io.leadflow.lifecycle.LeadLifecycle.Elements.TASK_REVIEW_MQL;
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.TASK_WORK_OPPORTUNITY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.routing.SalesRep;
 import io.leadflow.routing.SalesRepRepository;
 import io.leadflow.routing.SalesRepSaved;

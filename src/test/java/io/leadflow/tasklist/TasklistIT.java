@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import static io.leadflow.DemoUsers.MARKETING_OPS;
 import static io.leadflow.DemoUsers.PASSWORD;

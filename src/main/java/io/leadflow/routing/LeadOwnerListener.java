@@ -1,9 +1,10 @@
-package io.leadflow.lifecycle;
+package io.leadflow.routing;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadOwners;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.routing.LeadReassignment;
+import io.leadflow.lifecycle.CurrentUser;
+import io.leadflow.lifecycle.LeadLifecycle;
 import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;

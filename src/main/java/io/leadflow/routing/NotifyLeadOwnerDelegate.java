@@ -1,13 +1,12 @@
-package io.leadflow.lifecycle;
+package io.leadflow.routing;
 
 import io.leadflow.lead.LeadViews;
 import io.leadflow.lead.LeadView;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
 import io.leadflow.mail.MailLinks;
 import io.leadflow.mail.MailPort;
-import io.leadflow.routing.SalesTeam;
-import io.leadflow.routing.SalesTeamRepository;
 import io.leadflow.system.SideEffects;
 import io.leadflow.system.StaffDirectory;
 import java.util.HashMap;

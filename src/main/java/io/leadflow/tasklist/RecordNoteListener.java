@@ -1,10 +1,13 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.CurrentUser;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadTasks;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

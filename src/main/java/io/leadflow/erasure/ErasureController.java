@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.erasure;
 
 import io.leadflow.system.RetryingTransactions;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,11 +1,11 @@
-package io.leadflow.lifecycle;
+package io.leadflow.crm;
 
-import io.leadflow.crm.CrmRecords;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
 import io.leadflow.system.SideEffectIds;
 import io.leadflow.system.SideEffects;

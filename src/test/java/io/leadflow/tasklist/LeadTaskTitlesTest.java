@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import io.leadflow.lead.LeadView;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasklist;
 
 import java.util.Locale;
 import java.util.Map;
