@@ -1,5 +1,6 @@
 package io.leadflow.intake;
 
+import io.leadflow.fulfilment.ContentCatalogue;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;

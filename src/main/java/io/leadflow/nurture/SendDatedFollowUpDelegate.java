@@ -2,8 +2,7 @@ package io.leadflow.nurture;
 
 import static io.leadflow.nurture.LeadNurture.Variables.*;
 
-import io.leadflow.intake.ContentCatalogue;
-import io.leadflow.intake.FollowUpReason;
+import io.leadflow.fulfilment.ContentCatalogue;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import java.sql.Timestamp;

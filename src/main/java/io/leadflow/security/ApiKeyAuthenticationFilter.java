@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.system.ProblemResponses;

@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.lifecycle;
 
 /** Names of the process marketing ops start by hand when a lead calls in (bpmn/LogInquiry.bpmn). */
 public final class LogInquiry {

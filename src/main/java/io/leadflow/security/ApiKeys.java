@@ -1,5 +1,6 @@
-package io.leadflow.intake;
+package io.leadflow.security;
 
+import io.leadflow.system.IdempotentRequests;
 import io.leadflow.system.FieldProblem;
 import io.leadflow.system.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,9 @@ public class ApiKeys {
   }
 
   private final JdbcTemplate jdbc;
-  private final LeadDataRules rules;
+  private final CaptureChannels rules;
 
-  ApiKeys(JdbcTemplate jdbc, LeadDataRules rules) {
+  ApiKeys(JdbcTemplate jdbc, CaptureChannels rules) {
     this.jdbc = jdbc;
     this.rules = rules;
   }

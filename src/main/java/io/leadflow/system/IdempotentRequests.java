@@ -1,13 +1,15 @@
-package io.leadflow.intake;
+package io.leadflow.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,11 +35,12 @@ public class IdempotentRequests {
   }
 
   private final JdbcTemplate jdbc;
-  private final IntakeProperties properties;
+  private final Duration lifetime;
 
-  IdempotentRequests(JdbcTemplate jdbc, IntakeProperties properties) {
+  IdempotentRequests(JdbcTemplate jdbc,
+      @Value("${leadflow.intake.idempotency-key-lifetime:PT24H}") Duration lifetime) {
     this.jdbc = jdbc;
-    this.properties = properties;
+    this.lifetime = lifetime;
   }
 
   /** Runs the work in the caller's transaction unless the key's answer is known; without a key, always runs it. */
@@ -73,10 +76,10 @@ public class IdempotentRequests {
   @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
   void forgetOldKeys() {
     jdbc.update("delete from leadflow.idempotent_request where created_at < ?",
-        Timestamp.from(Instant.now().minus(properties.idempotencyKeyLifetime())));
+        Timestamp.from(Instant.now().minus(lifetime)));
   }
 
-  static String sha256(String content) {
+  public static String sha256(String content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(content.getBytes(StandardCharsets.UTF_8)));

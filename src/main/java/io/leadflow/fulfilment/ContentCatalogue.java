@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.fulfilment;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

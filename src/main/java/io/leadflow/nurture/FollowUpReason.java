@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.nurture;
 
 /** Why a lead gave a date to come back to them; the dated follow-up mail of nurturing names it. */
 public enum FollowUpReason {

@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.security;
 
 import io.leadflow.system.FieldProblem;
 import io.leadflow.system.InvalidRequestException;

@@ -1,4 +1,4 @@
-package io.leadflow.intake;
+package io.leadflow.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package io.leadflow.security;
+package io.leadflow.system;
 
 import java.util.Set;
 
