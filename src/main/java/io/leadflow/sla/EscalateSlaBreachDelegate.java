@@ -4,7 +4,6 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
-import io.leadflow.tasklist.LeadTaskTitles;
 import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +36,15 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   private final SlaBreaches breaches;
   private final SlaDeadlines deadlines;
   private final Escalations escalations;
-  private final LeadTaskTitles titles;
+  private final ApplicationEventPublisher events;
 
   EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines,
-      Escalations escalations, LeadTaskTitles titles) {
+      Escalations escalations, ApplicationEventPublisher events) {
     this.leads = leads;
     this.breaches = breaches;
     this.deadlines = deadlines;
     this.escalations = escalations;
-    this.titles = titles;
+    this.events = events;
   }
 
   @Override
@@ -68,7 +68,7 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now,
         execution.getProcessInstanceId(), deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
-    titles.refresh(lead.getId());
+    events.publishEvent(new LeadDeadlineMissed(lead.getId()));
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
         OWNER_ALERTED.contains(step) ? owner : null, execution.getProcessInstanceId());
   }

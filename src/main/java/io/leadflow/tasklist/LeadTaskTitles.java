@@ -6,6 +6,7 @@ import io.leadflow.lead.LeadOwnerChanged;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.ScoreReasonRepository;
 import io.leadflow.lifecycle.LeadTaskColumns;
+import io.leadflow.sla.LeadDeadlineMissed;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -85,8 +86,13 @@ public class LeadTaskTitles implements TaskListener {
     refresh(changed.leadId());
   }
 
+  @EventListener
+  void on(LeadDeadlineMissed missed) {
+    refresh(missed.leadId());
+  }
+
   /** Names the lead's open tasks anew, e.g. once a deadline has passed. Joins the caller's transaction. */
-  public void refresh(UUID leadId) {
+  void refresh(UUID leadId) {
     engine.getObject().getCommandExecutorTxRequired().execute(context -> {
       List<Task> open = context.runWithoutAuthorization(() -> new TaskQueryImpl()
           .processInstanceBusinessKey(leadId.toString()).list());
