@@ -26,6 +26,10 @@ public interface LeadRepository extends JpaRepository<Lead, UUID> {
   @Query("select l from Lead l where l.email = :email")
   Optional<Lead> findByEmail(String email);
 
+  /** The rep's open leads, oldest first. */
+  @Query("select l.id from Lead l where l.owner = :owner and l.stage in :stages order by l.createdAt, l.id")
+  List<UUID> findOpenIdsByOwner(String owner, Collection<Stage> stages);
+
   /** Per owner of the team: how many open leads they have. */
   @Query("select l.owner, count(l) from Lead l where l.team = :team and l.owner is not null "
       + "and l.stage in :stages group by l.owner")
