@@ -19,6 +19,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -99,6 +100,8 @@ class SecurityConfiguration {
             .hasAnyAuthority(Groups.MARKETING_OPS, Groups.ADMINS)
             .anyRequest().hasAnyAuthority(Groups.SALES_MANAGERS, Groups.MARKETING_OPS, Groups.ADMINS))
         .formLogin(login -> login.successHandler(new StartPage()))
+        // back to the page exactly as it was asked for, without Spring's "?continue" marker on the address
+        .requestCache(cache -> cache.requestCache(pageBeforeLogin()))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(objectMapper), api)
@@ -146,6 +149,12 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  private static HttpSessionRequestCache pageBeforeLogin() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setMatchingRequestParameterName(null);
+    return cache;
   }
 
   /**

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -153,7 +154,8 @@ class LeadsPageIT {
     new Select(browser.findElement(By.cssSelector("#edit select[name=budget]"))).selectByValue("CONFIRMED");
     browser.findElement(By.id("save")).click();
 
-    wait.until(driver -> score() > before);
+    // the page reloads once the lead's process has re-scored it
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> score() > before);
     assertThat(browser.findElement(By.xpath("//dl[@id='qualification']/dt[.='Budget']/following-sibling::dd[1]"))
         .getText()).isEqualTo("Confirmed");
     assertThat(browser.findElement(By.id("timeline")).getText()).contains("Budget changed", "None \u2192 Confirmed");
