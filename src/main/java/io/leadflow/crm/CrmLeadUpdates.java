@@ -11,11 +11,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends every new stage, owner and corrected data of a lead the CRM holds to the CRM, through process CrmLeadUpdate: its step is
- * retried and ends in an incident like every other CRM call. Started in the change's transaction, so a change that
- * rolls back sends nothing and one that commits cannot be missed. Started as the system: the manager who reassigns a
- * lead through the API may not start processes, and need not. Leads the CRM does not hold yet cost nothing here;
- * they reach it with their owner when sales accepts them (the lifecycle's "Update lead in CRM").
+ * Sends every new stage, owner and corrected data of a lead the CRM holds to the CRM, through process CrmLeadUpdate:
+ * its step is retried and ends in an incident like every other CRM call. Started in the change's transaction, so a
+ * change that rolls back sends nothing and one that commits cannot be missed. Started as the system: the manager who
+ * reassigns a lead through the API may not start processes, and need not. Leads the CRM does not hold yet cost nothing
+ * here; they reach it with their owner when sales accepts them (the lifecycle's "Update lead in CRM").
  */
 @Component
 class CrmLeadUpdates {

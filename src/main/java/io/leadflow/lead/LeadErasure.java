@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases a person's data on request: contact data on the lead, free-text notes in its activity log, the old and new
- * values of its corrections, the person's name in its opportunities, and the same in Leadflow's copies of CRM data. The stage history, the company and the channel
- * stay, without the person, so the funnel figures stay right.
+ * values of its corrections, the person's name in its opportunities, and the same in Leadflow's copies of CRM data.
+ * The stage history, the company and the channel stay, without the person, so the funnel figures stay right.
  */
 @Service
 public class LeadErasure {

@@ -125,8 +125,8 @@ public class LeadSearch {
     }
     int limit = Math.max(COUNT_LIMIT, offset + criteria.size());
     parameters.addValue("countLimit", limit + 1);
-    long counted = jdbc.queryForObject("select count(*) from (select 1 from leadflow.lead l where %s limit :countLimit) m"
-        .formatted(where), parameters, Long.class);
+    String count = "select count(*) from (select 1 from leadflow.lead l where %s limit :countLimit) m";
+    long counted = jdbc.queryForObject(count.formatted(where), parameters, Long.class);
     return new Result(rows, Math.min(counted, limit), counted <= limit);
   }
 

@@ -57,6 +57,33 @@ class LeadPagesController {
   record Option(String value, String label) {
   }
 
+  /** The lead's facts as the page words them. */
+  record Facts(String role, String industry, String source, String askedFor, String owner, String score) {
+
+    static Facts of(LeadView lead) {
+      String role = lead.jobTitle() == null ? orDash(lead.company())
+          : lead.jobTitle() + (lead.company() == null ? "" : " at " + lead.company());
+      String industry = (lead.industry() == null ? "industry unknown" : Labels.code(lead.industry())) + ", "
+          + (lead.companySize() == null ? "size unknown"
+          : String.format(Locale.ENGLISH, "%,d employees", lead.companySize()))
+          + (lead.segment() == null ? "" : " \u00b7 " + Labels.code(lead.segment()));
+      String source = orDash(lead.source().channel())
+          + (lead.source().campaign() == null ? "" : " \u00b7 campaign " + lead.source().campaign());
+      String askedFor = orDash(lead.source().asset())
+          + (lead.source().interest() == null ? "" : " \u00b7 interest " + lead.source().interest());
+      String owner = lead.owner().rep() != null ? lead.owner().rep() + " (" + lead.owner().team() + ")"
+          : lead.owner().team() != null ? "queue of " + lead.owner().team() : "no team yet";
+      LeadView.Score score = lead.score();
+      String scored = score.total() == null ? "not scored yet" : score.fit() == null ? score.total().toString()
+          : score.total() + " (fit " + score.fit() + ", behaviour " + score.behaviour() + ")";
+      return new Facts(role, industry, source, askedFor, owner, scored);
+    }
+
+    private static String orDash(String value) {
+      return value == null ? "\u2013" : value;
+    }
+  }
+
   /** A field of the correction form: its API name, label, current value and, for an answer, its choices. */
   record Field(String name, String label, String value, List<Option> options) {
   }
@@ -91,9 +118,7 @@ class LeadPagesController {
     model.addAttribute("stage", Labels.stage(lead.stage()));
     model.addAttribute("stageSince", stageSince);
     model.addAttribute("stageAge", Labels.age(stageSince, now));
-    model.addAttribute("industry", (lead.industry() == null ? "industry unknown" : Labels.code(lead.industry()))
-        + ", " + (lead.companySize() == null ? "size unknown" : String.format(Locale.ENGLISH, "%,d employees",
-        lead.companySize())) + (lead.segment() == null ? "" : " \u00b7 " + Labels.code(lead.segment())));
+    model.addAttribute("facts", Facts.of(lead));
     model.addAttribute("work", work.of(id));
     model.addAttribute("cockpitUrl", navigation.cockpit() ? work.cockpitUrl(id).orElse(null) : null);
     model.addAttribute("timeline", timeline.of(id));

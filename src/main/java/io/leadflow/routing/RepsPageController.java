@@ -35,6 +35,11 @@ class RepsPageController {
   record RepLoad(String userId, String displayName, String team, String teamName, int capacity, long openLeads,
       int loadPercent, boolean active, LocalDate outOfOfficeFrom, LocalDate outOfOfficeUntil, boolean availableToday,
       boolean atCapacity) {
+
+    /** Whether the round robin gives the rep new leads today, and why not. */
+    public String takesLeads() {
+      return !active ? "no (inactive)" : !availableToday ? "no (away)" : atCapacity ? "no (at capacity)" : "yes";
+    }
   }
 
   @GetMapping("/reps")
