@@ -6,6 +6,7 @@ import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadChange;
 import io.leadflow.lead.LeadChangeRepository;
+import io.leadflow.lead.LeadDetailsChanged;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.scoring.FreeMailDomains;
 import io.leadflow.system.InvalidRequestException;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +31,15 @@ public class LeadCorrection {
   private final LeadActivityRepository activities;
   private final LeadChangeRepository changes;
   private final LeadDataRules rules;
+  private final ApplicationEventPublisher events;
 
   LeadCorrection(LeadRepository leads, LeadActivityRepository activities, LeadChangeRepository changes,
-      LeadDataRules rules) {
+      LeadDataRules rules, ApplicationEventPublisher events) {
     this.leads = leads;
     this.activities = activities;
     this.changes = changes;
     this.rules = rules;
+    this.events = events;
   }
 
   /** @throws IllegalArgumentException naming every invalid field */
@@ -72,6 +76,7 @@ public class LeadCorrection {
         lead.getCompanySize());
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, at, by)
         .about("Lead data corrected", null, null));
+    events.publishEvent(new LeadDetailsChanged(leadId));
   }
 
   private void record(Lead lead, String field, String before, String after, String by, Instant at) {

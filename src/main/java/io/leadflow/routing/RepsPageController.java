@@ -1,6 +1,8 @@
 package io.leadflow.routing;
 
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Stage;
+import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.security.Navigation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class RepsPageController {
+
+  private static final List<String> OPEN = LeadRepository.OPEN_STAGES.stream().map(Stage::name).toList();
 
   private final SalesTeamRepository teams;
   private final SalesRepRepository reps;
@@ -47,8 +51,8 @@ class RepsPageController {
     List<RepLoad> rows = teams.findAll().stream().sorted(Comparator.comparing(SalesTeam::getName))
         .flatMap(team -> {
           Map<String, Long> open = new HashMap<>();
-          for (Object[] row : leads.countOpenByOwner(team.getId(), LeadRepository.OPEN_STAGES)) {
-            open.put((String) row[0], (Long) row[1]);
+          for (Object[] row : leads.countHeldByOwner(team.getId(), OPEN, LeadLifecycle.PROCESS_KEY)) {
+            open.put((String) row[0], ((Number) row[1]).longValue());
           }
           LocalDate today = ClockUtil.now().toInstant().atZone(team.getTimeZone()).toLocalDate();
           return reps.findByTeamIdOrderByUserIdAsc(team.getId()).stream().map(rep -> {

@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadTaskTitles;
 import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late
- * task in Cockpit, and tells the people the SLA policy names plus the team's manager; for a stalled opportunity also
+ * task in Cockpit, moves the late task up in Tasklist (its priority), and tells the people the SLA policy names plus the team's manager; for a stalled opportunity also
  * the owner. Does nothing when the task is no longer open by the time it runs. The step's extension properties name
  * the task ({@code forTask}) and its SLA step ({@code slaStep}).
  */
@@ -35,13 +36,15 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   private final SlaBreaches breaches;
   private final SlaDeadlines deadlines;
   private final Escalations escalations;
+  private final LeadTaskTitles titles;
 
   EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines,
-      Escalations escalations) {
+      Escalations escalations, LeadTaskTitles titles) {
     this.leads = leads;
     this.breaches = breaches;
     this.deadlines = deadlines;
     this.escalations = escalations;
+    this.titles = titles;
   }
 
   @Override
@@ -65,7 +68,8 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now,
         execution.getProcessInstanceId(), deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
+    titles.refresh(lead.getId());
     escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        OWNER_ALERTED.contains(step) ? owner : null, task.getId(), execution.getProcessInstanceId());
+        OWNER_ALERTED.contains(step) ? owner : null, execution.getProcessInstanceId());
   }
 }

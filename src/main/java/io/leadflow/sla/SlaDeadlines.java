@@ -4,6 +4,7 @@ import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.TransactionScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -96,11 +97,26 @@ public class SlaDeadlines {
         Boolean.TRUE.equals(execution.getVariable(LeadLifecycle.Variables.HAND_RAISER)));
   }
 
+  /**
+   * By when a lead who asked to be called (a demo or a contact request) is called at the latest, in the calendar's
+   * time zone: the hand-raiser's first-contact deadline, after the acceptance deadline unless a rep has accepted the
+   * lead already, in the team's working time (the default calendar while the lead has no team).
+   */
+  public ZonedDateTime callBackBy(String team, String segment, boolean accepted, Instant now) {
+    Instant start = accepted ? now : deadlineAt(team, policies.policy(SlaStep.ACCEPTANCE, segment, true), now);
+    return deadlineAt(team, policies.policy(SlaStep.FIRST_CONTACT, segment, true), start)
+        .atZone(workingTime.zoneOf(team));
+  }
+
   private Instant deadlineAt(VariableScope execution, SlaStep step, SlaPolicy policy, Instant start) {
     // the owning team's calendar counts; marketing ops are no sales team and work by the default calendar (null),
     // even when the lead already has a team in another time zone
     String team = MARKETING_OPS_WORK.contains(step) ? null
         : (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
+    return deadlineAt(team, policy, start);
+  }
+
+  private Instant deadlineAt(String team, SlaPolicy policy, Instant start) {
     Instant deadline;
     if (policy.endOfWorkingDay()) {
       deadline = workingTime.endOfWorkingDay(start, team);
