@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadChange;
 import io.leadflow.lead.LeadChangeRepository;
 import io.leadflow.lead.LeadDataCorrected;
+import io.leadflow.lead.LeadDetailsChanged;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.nurture.LeadEngagement;
 import io.leadflow.scoring.FreeMailDomains;
@@ -28,9 +29,9 @@ import org.springframework.stereotype.Service;
 /**
  * Corrections of a lead's contact data and qualifying (BANT) answers by the people who work it, from the lead page
  * and the follow-up form, by the rules of capture ({@link LeadDataRules}). Every changed field is recorded with its old
- * and new value, who changed it and when; the lead is re-scored in its running process, and the CRM gets the
- * corrected lead. All of it commits together or not at all, with the caller's transaction if there is one (a task's
- * completion).
+ * and new value, who changed it and when; the lead's open tasks are named after it at once, the lead is re-scored in
+ * its running process, and the CRM gets the corrected lead. All of it commits together or not at all, with the
+ * caller's transaction if there is one (a task's completion).
  */
 @Service
 public class LeadEdits {
@@ -159,6 +160,7 @@ public class LeadEdits {
     changed.forEach(change -> changes.save(new LeadChange(leadId, change.field(), change.from(), change.to(), by,
         at)));
     events.publishEvent(new LeadDataCorrected(lead, changed.stream().map(Change::field).toList()));
+    events.publishEvent(new LeadDetailsChanged(leadId));
     return new Edited(leadId, List.copyOf(changed), engagement.rescore(lead));
   }
 

@@ -74,6 +74,8 @@ class LeadEditIT {
     ResponseEntity<JsonNode> byMarketing = patch(MARKETING_OPS, leadId, Map.of("company", "Analytical Engines Ltd",
         "budget", "CONFIRMED"));
     assertThat(byMarketing.getBody().get("changes").findValuesAsText("field")).containsExactly("company");
+    assertThat(task(leadId, "Task_AcceptLead").getName()).as("the task is named after the corrected lead at once")
+        .contains("Ada Lovelace, Analytical Engines Ltd");
   }
 
   @Test
