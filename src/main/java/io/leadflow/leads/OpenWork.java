@@ -15,11 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,7 +52,7 @@ class OpenWork {
     }
   }
 
-  /** An open user task: where to open it and when it is due. */
+  /** An open user task: its step's name, where to open it and when it is due. */
   record OpenTask(String id, String name, String assignee, Instant created, Instant due, SlaState slaState,
       String tasklistUrl) {
   }
@@ -62,11 +65,13 @@ class OpenWork {
 
   private final TaskService tasks;
   private final RuntimeService runtime;
+  private final RepositoryService repository;
   private final EngineAsSystem system;
 
-  OpenWork(TaskService tasks, RuntimeService runtime, EngineAsSystem system) {
+  OpenWork(TaskService tasks, RuntimeService runtime, RepositoryService repository, EngineAsSystem system) {
     this.tasks = tasks;
     this.runtime = runtime;
+    this.repository = repository;
     this.system = system;
   }
 
@@ -90,7 +95,7 @@ class OpenWork {
       for (Task task : open) {
         String key = keys.get(task.getProcessInstanceId());
         if (key != null) {
-          byLead.computeIfAbsent(UUID.fromString(key), id -> new ArrayList<>()).add(openTask(task, now));
+          byLead.computeIfAbsent(UUID.fromString(key), id -> new ArrayList<>()).add(openTask(task, step(task), now));
         }
       }
       Map<UUID, LeadWork> work = new HashMap<>();
@@ -115,11 +120,21 @@ class OpenWork {
         .map(instance -> COCKPIT + instance.getId());
   }
 
-  private static OpenTask openTask(Task task, Instant now) {
+  /**
+   * The step's name in the model ("Accept lead"): the task's own name also names the lead (lifecycle.LeadTaskTitles),
+   * which the pages show beside it already.
+   */
+  private String step(Task task) {
+    ModelElementInstance element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return element instanceof FlowElement step && step.getName() != null ? step.getName() : task.getName();
+  }
+
+  private static OpenTask openTask(Task task, String name, Instant now) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     SlaState state = due == null ? null : due.isBefore(now) ? SlaState.LATE
         : due.isBefore(now.plus(DUE_SOON)) ? SlaState.DUE_SOON : SlaState.ON_TIME;
-    return new OpenTask(task.getId(), task.getName(), task.getAssignee(),
+    return new OpenTask(task.getId(), name, task.getAssignee(),
         task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due, state,
         TASKLIST + Objects.requireNonNull(task.getId()));
   }
