@@ -184,6 +184,22 @@ public final class LeadLifecycle {
     public static final String LOST_TO = "lostTo";
     public static final String REVISIT_ON = "revisitOn";
 
+    /**
+     * The follow-up form's corrections of the lead's data, each empty unless the rep changes the field: the new email,
+     * name, company, job title and phone, and the new BANT answers (the names in intake's Budget, Authority, Need and
+     * Timeframe). Applied when the task completes, then removed.
+     */
+    public static final String NEW_EMAIL = "newEmail";
+    public static final String NEW_FIRST_NAME = "newFirstName";
+    public static final String NEW_LAST_NAME = "newLastName";
+    public static final String NEW_COMPANY = "newCompany";
+    public static final String NEW_JOB_TITLE = "newJobTitle";
+    public static final String NEW_PHONE = "newPhone";
+    public static final String NEW_BUDGET = "newBudget";
+    public static final String NEW_AUTHORITY = "newAuthority";
+    public static final String NEW_NEED = "newNeed";
+    public static final String NEW_TIMEFRAME = "newTimeframe";
+
     public static final String CRM_ERROR_CODE = "crmErrorCode";
     public static final String CRM_ERROR_MESSAGE = "crmErrorMessage";
 

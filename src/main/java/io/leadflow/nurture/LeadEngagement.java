@@ -95,6 +95,14 @@ public class LeadEngagement {
     return new Recorded(activity.getId(), leadId, report.type(), at, asSystem.call(() -> forward(lead)));
   }
 
+  /**
+   * Hands a lead whose data changed (not its behaviour) to its running nurture or lifecycle, which re-score it as
+   * they do after an activity; commits with the caller.
+   */
+  public Forwarded rescore(Lead lead) {
+    return asSystem.call(() -> forward(lead));
+  }
+
   private Forwarded forward(Lead lead) {
     String key = lead.getId().toString();
     Forwarded forwarded = Forwarded.NONE;
