@@ -7,6 +7,7 @@ import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.system.SideEffectIds;
 import io.leadflow.system.SideEffects;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class LogContactAttemptDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(Variables.LEAD_ID))).orElseThrow();
+    Lead lead = leads.findById(LeadReference.of(execution)).orElseThrow();
     String rep = (String) execution.getVariable(Variables.SALES_REP);
     UUID id = SideEffectIds.of(SideEffects.key(execution, "contact-attempt"));
     LeadActivity attempt = activities.findById(id).orElseGet(() -> activities.save(

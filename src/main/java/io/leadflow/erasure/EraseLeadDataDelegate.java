@@ -1,8 +1,7 @@
 package io.leadflow.erasure;
 
 import io.leadflow.lead.LeadErasure;
-import io.leadflow.lifecycle.LeadLifecycle;
-import java.util.UUID;
+import io.leadflow.lifecycle.LeadReference;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,7 +19,7 @@ class EraseLeadDataDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    erasure.erase(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)),
+    erasure.erase(LeadReference.of(execution),
         ClockUtil.now().toInstant());
   }
 }

@@ -3,7 +3,7 @@ package io.leadflow.intake;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
-import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTaskColumns;
 import java.util.Collections;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public class LeadDataFixListener implements TaskListener {
       // process versions deployed before the form loaded the lead's data call this on create too: nothing to do
       return;
     }
-    UUID leadId = UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    UUID leadId = LeadReference.of(task);
     Lead lead = leads.findById(leadId).orElseThrow();
     Map<String, Object> values = new HashMap<>();
     FIELDS.forEach((field, current) -> {

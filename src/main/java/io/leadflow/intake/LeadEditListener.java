@@ -2,10 +2,10 @@ package io.leadflow.intake;
 
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.system.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -52,7 +52,7 @@ class LeadEditListener implements TaskListener {
     });
     if (!values.isEmpty()) {
       try {
-        edits.edit(UUID.fromString((String) task.getVariable(Variables.LEAD_ID)), values, CurrentUser.of(task));
+        edits.edit(LeadReference.of(task), values, CurrentUser.of(task));
       } catch (InvalidRequestException invalid) {
         // Tasklist shows the message of a refused completion: it names each field as the form's labels do
         throw new IllegalArgumentException("Please correct: " + invalid.errors().stream()

@@ -5,8 +5,8 @@ import io.leadflow.lead.LeadOwners;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import java.util.Objects;
-import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,7 +43,7 @@ class LeadOwnerListener implements TaskListener {
       throw new BadUserRequestException("'" + assignee + "' is not an active sales rep: '" + task.getName()
           + "' goes to a rep, whom the lead and its team follow");
     }
-    Lead lead = leads.findById(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(task))
         .orElseThrow();
     String previousTeam = (String) task.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     String team = reassignment.teamOf(assignee).orElseThrow();

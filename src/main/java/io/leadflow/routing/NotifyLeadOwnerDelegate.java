@@ -3,6 +3,7 @@ package io.leadflow.routing;
 import io.leadflow.lead.LeadViews;
 import io.leadflow.lead.LeadView;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
 import io.leadflow.mail.MailLinks;
@@ -45,7 +46,7 @@ class NotifyLeadOwnerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     LeadView lead = details.find(leadId).orElseThrow();
     String rep = (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String teamId = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);

@@ -4,12 +4,12 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.system.SideEffects;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -58,7 +58,7 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
       // has passed, and managers would be mailed about finished work. Like a reminder, it has nothing left to do.
       return;
     }
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     Instant now = ClockUtil.now().toInstant();
     String owner = task.getAssignee() != null ? task.getAssignee()

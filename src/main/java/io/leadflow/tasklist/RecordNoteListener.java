@@ -7,6 +7,7 @@ import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTasks;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,7 +33,7 @@ class RecordNoteListener implements TaskListener {
     if (note == null || note.toString().isBlank()) {
       return;
     }
-    Lead lead = leads.findById(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(task))
         .orElseThrow();
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, ClockUtil.now().toInstant(), CurrentUser.of(task))
         .about(LeadTasks.step(task), null, note.toString().strip()));
