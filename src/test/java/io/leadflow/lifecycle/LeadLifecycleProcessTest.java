@@ -22,6 +22,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadViews;
 import io.leadflow.lead.Opportunity;
 import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lead.Stage;
@@ -29,14 +30,17 @@ import io.leadflow.lead.StageChange;
 import io.leadflow.lead.StageChangeRepository;
 import io.leadflow.nurture.ActivityReport;
 import io.leadflow.nurture.LeadEngagement;
+import io.leadflow.nurture.Unsubscribes;
 import io.leadflow.routing.CustomerAccountRepository;
 import io.leadflow.routing.SalesOrganisation;
+import io.leadflow.routing.TargetAccountRepository;
 import io.leadflow.sla.SlaBreach;
 import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
 import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +89,9 @@ class LeadLifecycleProcessTest {
   @Autowired LeadIntake intake;
   @Autowired LeadEngagement engagement;
   @Autowired SalesOrganisation organisation;
+  @Autowired TargetAccountRepository targetAccounts;
+  @Autowired Unsubscribes unsubscribes;
+  @Autowired LeadViews views;
 
   @BeforeEach
   void setUp() {
@@ -880,6 +887,260 @@ class LeadLifecycleProcessTest {
     assertThat(kit).isWaitingAt(PrintedKit.Elements.TASK_SEND_PRINTED_KIT);
   }
 
+  // ------------------------------------------------------------------------------------------------ working time
+
+  @Test
+  void shouldMakeALeadOfferedOnFridayMorningDueOnMondayNotOnSunday() {
+    // eight working hours, at most two working days: a cap of two calendar days would fall on Sunday 10:00
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 10, 0));
+    ProcessInstance instance = offered(driver.fittingInquiry("friday@quinn.example", "DE"));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    Assertions.assertThat(driver.variable(instance, HAND_RAISER)).isEqualTo(false);
+
+    Assertions.assertThat(accept.getDueDate()).isEqualTo(berlin(2026, 11, 30, 10, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_SLA_BREACHED).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 10, 0));
+    // two working hours before: Friday 16:00, not Monday 08:00 before the team is at work
+    Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 11, 27, 16, 0));
+    driver.waitUntil(berlin(2026, 11, 29, 12, 0).toInstant());
+    assertThat(instance).hasNotPassed(TASK_REASSIGN_LATE_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey())))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldGiveMarketingOpsTheirWeekendForAReview() {
+    // 24 hours of marketing ops' working days: an MQL from Friday 15:00 is due on Monday 15:00, reminded at 11:00
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 15, 0));
+    ProcessInstance instance = driver.instance(driver.fittingInquiry("review-weekend@quinn.example", "JP"));
+    driver.runDueJobs();
+    Task review = driver.task(instance, TASK_REVIEW_MQL);
+
+    Assertions.assertThat(review.getDueDate()).isEqualTo(berlin(2026, 11, 30, 15, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_REVIEW_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 11, 0));
+    driver.waitUntil(berlin(2026, 11, 29, 23, 0).toInstant());
+    assertThat(instance).hasNotPassed(TASK_REMIND_REVIEWER).hasNotPassed(TASK_ESCALATE_LATE_REVIEW);
+  }
+
+  @Test
+  void shouldRemindDailyOnTheTeamsWorkingDaysOnly() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 9, 40));
+    ProcessInstance instance = accepted("daily@quinn.example");
+
+    // one working day after Friday 9:40 is Monday 9:40, not Saturday
+    Assertions.assertThat(timer(instance, BOUNDARY_FOLLOW_UP_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 9, 40));
+    driver.waitUntil(berlin(2026, 11, 30, 9, 45).toInstant());
+    assertThat(instance).hasPassed(TASK_REMIND_REP_TO_FOLLOW_UP).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(timer(instance, BOUNDARY_FOLLOW_UP_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 12, 1, 9, 45));
+  }
+
+  @Test
+  void shouldAlertOnAStalledOpportunityOnMondayMorningRatherThanOnSaturday() {
+    // an enterprise deal's 60 days from Tuesday 3 November end on Saturday 2 January: the alert waits for Monday
+    ClockUtil.setCurrentTime(berlin(2026, 11, 3, 14, 0));
+    ProcessInstance instance = opportunity("saturday@quinn.example");
+
+    Assertions.assertThat(timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate())
+        .isEqualTo(berlin(2027, 1, 4, 9, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_STAGE_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 12, 28, 9, 0));
+  }
+
+  // ------------------------------------------------------------------------------------------------ hand-raisers
+
+  @Test
+  void shouldSendAHandRaiserWhoseProfileDoesNotFitToMarketingOpsWithTheReason() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 30, 10, 0));
+    UUID leadId = driver.unfittingHandRaiser("uma.sparse@gmail.com", "DE");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(EVENT_HAND_RAISER_TO_REVIEW).hasNotPassed(EVENT_LEAD_TO_NURTURE)
+        .isWaitingAt(TASK_REVIEW_MQL);
+    Assertions.assertThat(driver.variable(instance, FIT_GRADE)).isEqualTo("D");
+    Assertions.assertThat((String) driver.variable(instance, ROUTING_REASON))
+        .contains("demo or contact").contains("grade D");
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.INQUIRY);
+    // a person asked to talk to us: one working hour for the review
+    Assertions.assertThat(driver.task(instance, TASK_REVIEW_MQL).getDueDate()).isEqualTo(berlin(2026, 11, 30, 11, 0));
+
+    driver.completeAs("mia", driver.task(instance, TASK_REVIEW_MQL), Map.of(REVIEW_OUTCOME, "ROUTE",
+        SALES_TEAM, "sales-emea"));
+
+    assertThat(instance).hasPassed(EVENT_QUALIFIED_BY_REVIEW, TASK_ASSIGN_REP).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId))
+        .extracting(StageChange::getToStage, StageChange::getChangedBy)
+        .containsExactly(tuple(Stage.INQUIRY, "system"), tuple(Stage.MQL, "mia"));
+  }
+
+  @Test
+  void shouldSendANurturedLeadThatAsksForADemoToMarketingOpsThoughItsProfileDoesNotFit() {
+    UUID leadId = driver.notReady("bakery-demo@berg.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    jdbc.update("update leadflow.lead set company_size = null, industry = null where id = ?", leadId);
+
+    intake.capture(new NewLead("bakery-demo@berg.example", "Bo", "Berg", "Berg Bakery", null, null, "DE", "web-form",
+        "demo-campaign", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null, true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_NURTURE_LEAD).isWaitingAt(TASK_REVIEW_MQL);
+    Assertions.assertThat((String) driver.variable(instance, ROUTING_REASON)).contains("demo or contact");
+  }
+
+  @Test
+  void shouldCountSpeedToLeadFromTheRequestAndGiveAcceptanceItsOwnShorterDeadline() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 30, 10, 0));
+    ProcessInstance instance = offered("speed@quinn.example");
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    // half a working hour to accept a hand-raiser
+    Assertions.assertThat(accept.getDueDate()).isEqualTo(berlin(2026, 11, 30, 10, 30));
+
+    ClockUtil.setCurrentTime(berlin(2026, 11, 30, 10, 20));
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+
+    // one working hour from the request, acceptance included: 11:00, not 11:20
+    Assertions.assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD).getDueDate())
+        .isEqualTo(berlin(2026, 11, 30, 11, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_FIRST_CONTACT_SLA_BREACHED).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 11, 0));
+  }
+
+  // ------------------------------------------------------------------------------------------------ opt-out
+
+  @Test
+  void shouldKeepTheSalesConversationOfAnAcceptedLeadThatOptsOutOfMarketingMail() {
+    ProcessInstance instance = accepted("optout-sal@quinn.example");
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+
+    unsubscribes.unsubscribe(leadId, "unsubscribe link");
+
+    assertThat(instance).hasPassed(START_OPTED_OUT_DURING_SALES_WORK).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage, Lead::hasMarketingConsent)
+        .containsExactly(Stage.SAL, false);
+    // the rep sees the opt-out in the lead package
+    Assertions.assertThat(views.find(leadId).orElseThrow().consent().unsubscribedAt()).isNotNull();
+
+    // sent back by the rep, the lead is not nurtured: it ends as unsubscribed
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "NEEDS_NURTURING",
+        STAGE_REASON, "Next budget year"));
+    assertThat(instance).hasPassed(GATEWAY_OPTED_OUT, END_UNSUBSCRIBED_BEFORE_NURTURE).hasNotPassed(TASK_NURTURE_LEAD)
+        .isEnded();
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.UNSUBSCRIBED);
+  }
+
+  @Test
+  void shouldEndALeadThatOptsOutBeforeSalesAcceptedIt() {
+    ProcessInstance instance = offered("optout-mql@quinn.example");
+
+    unsubscribes.unsubscribe(UUID.fromString(instance.getBusinessKey()), "unsubscribe link");
+
+    assertThat(instance).hasPassed(END_LEAD_UNSUBSCRIBED).isEnded();
+    Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
+        .extracting(Lead::getStage).isEqualTo(Stage.UNSUBSCRIBED);
+  }
+
+  // ------------------------------------------------------------------------------------------------ routing
+
+  @Test
+  void shouldSendALeadRoutedToATeamThatDoesNotExistToMarketingOpsWithTheReason() throws Exception {
+    String table = new String(getClass().getResourceAsStream("/dmn/LeadRouting.dmn").readAllBytes(),
+        StandardCharsets.UTF_8).replace("\"sales-emea\"", "\"sales-nordics\"");
+    String deployment = engine.getRepositoryService().createDeployment().addString("LeadRouting.dmn", table)
+        .deploy().getId();
+    try {
+      ProcessInstance instance = driver.instance(driver.handRaiser("nordics@quinn.example", "NO"));
+      driver.runDueJobsAllowingFailures();
+
+      assertThat(instance).isWaitingAt(TASK_REVIEW_MQL);
+      Assertions.assertThat((String) driver.variable(instance, ROUTING_REASON)).contains("sales-nordics")
+          .contains("does not exist");
+      Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ recycling
+
+  @Test
+  void shouldKeepALeadSalesRejectedInNurtureForItsHoldOff() {
+    ProcessInstance instance = offered(driver.fittingInquiry("hold-off@quinn.example", "DE"));
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "NURTURE",
+        STAGE_REASON, "Not this quarter"));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+
+    // it engages ten days later: it still fits, but sales sent it back, so it stays in nurture
+    driver.waitFor(Duration.ofDays(10));
+    engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
+        "https://leadflow.example/pricing", null, null, null), "web");
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat((String) driver.variable(instance, QUALIFICATION_REASON)).contains("until");
+
+    // after the hold-off the next engagement makes it an MQL again
+    driver.waitFor(Duration.ofDays(90));
+    engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
+        "https://leadflow.example/pricing", null, null, null), "web");
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_ACCEPT_LEAD);
+  }
+
+  @Test
+  void shouldBringARecycledLeadBackWhenItRaisesItsHandAgainButNotToTheRepWhoRejectedIt() {
+    organisation.saveTargetAccount("holdoff.example", "Hold Off Ltd", "sam", null);
+    try {
+      ProcessInstance instance = offered(driver.handRaiser("hana@holdoff.example", "DE"));
+      Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+      Assertions.assertThat(accept.getAssignee()).isEqualTo("sam");
+      driver.completeAs("sam", accept, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "NURTURE",
+          STAGE_REASON, "Wrong contact"));
+      driver.waitFor(Duration.ofDays(3));
+
+      // she asks for a demo again: back at once, to another rep than the one who rejected her
+      driver.handRaiser("hana@holdoff.example", "DE");
+      driver.runDueJobs();
+
+      assertThat(instance).isWaitingAt(TASK_ACCEPT_LEAD);
+      Assertions.assertThat(driver.task(instance, TASK_ACCEPT_LEAD).getAssignee()).isEqualTo("lena");
+    } finally {
+      targetAccounts.deleteById("holdoff.example");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ dormant
+
+  @Test
+  void shouldKeepADormantLeadInReEngagementAndBringItBackWhenItEngages() {
+    UUID leadId = driver.notReady("dormant-back@berg.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    driver.waitFor(Duration.ofDays(181));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+
+    // a year on it asks for a demo, with a profile that fits now
+    driver.waitFor(Duration.ofDays(365));
+    updateProfileToFit(leadId);
+    intake.capture(new NewLead("dormant-back@berg.example", "Bo", "Berg", "Berg Bakery", "Owner", null, "DE",
+        "web-form", "demo-campaign", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null,
+        true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_NURTURE_LEAD, EVENT_MARKETING_QUALIFIED).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId)).extracting(StageChange::getToStage)
+        .containsExactly(Stage.INQUIRY, Stage.NURTURE, Stage.DORMANT, Stage.MQL);
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   private ProcessInstance offered(String email) {
@@ -921,6 +1182,10 @@ class LeadLifecycleProcessTest {
   }
 
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private static Date berlin(int year, int month, int day, int hour, int minute) {
+    return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Europe/Berlin")).toInstant());
+  }
 
   private long slaPolicyDecisions() {
     return engine.getHistoryService().createHistoricDecisionInstanceQuery()

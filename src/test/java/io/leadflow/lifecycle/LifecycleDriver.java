@@ -65,6 +65,19 @@ public class LifecycleDriver {
         null, null, null, true), "mia");
   }
 
+  /** A lead that fits well but asked for no demo: an enterprise MQL by its score, not a hand-raiser. */
+  public UUID fittingInquiry(String email, String country) {
+    return intake.capture(new NewLead(email, "Fia", "Quinn", "Quinn Systems", "CTO", "+49 30 1234567", country,
+        "content-download", "ebook-2026", RequestType.CONTENT_DOWNLOAD, "roi-guide", "automation", Industry.SOFTWARE,
+        2500, JobLevel.DECISION_MAKER, null, Budget.CONFIRMED, null, null, Timeframe.WITHIN_3_MONTHS, true), "mia");
+  }
+
+  /** A demo request from a free-mail address with nothing else known: a hand-raiser whose profile does not fit. */
+  public UUID unfittingHandRaiser(String email, String country) {
+    return intake.capture(new NewLead(email, "Uma", "Sparse", "Sparse Ventures", null, null, country, "web-form",
+        "demo-campaign", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null, true), "mia");
+  }
+
   public ProcessInstance instance(UUID leadId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(LeadLifecycle.PROCESS_KEY)
         .processInstanceBusinessKey(leadId.toString()).singleResult();
