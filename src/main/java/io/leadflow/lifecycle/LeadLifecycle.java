@@ -163,6 +163,11 @@ public final class LeadLifecycle {
     public static final String SEND_PRINTED_KIT = "sendPrintedKit";
     public static final String PRINTED_KIT_REASON = "printedKitReason";
     public static final String DISQUALIFIER = "disqualifier";
+    /**
+     * The day a lead sales sent back may return as an MQL, while its hold-off lasts (dmn/RecyclingHoldOff.dmn); read
+     * by the qualification table.
+     */
+    public static final String HOLD_OFF_UNTIL = "holdOffUntil";
     public static final String QUALIFICATION = "qualification";
     public static final String QUALIFICATION_REASON = "qualificationReason";
 
@@ -197,6 +202,11 @@ public final class LeadLifecycle {
 
     public static final String CRM_ERROR_CODE = "crmErrorCode";
     public static final String CRM_ERROR_MESSAGE = "crmErrorMessage";
+    /** The CRM step that refused the data (its element id), to retry once marketing ops fixed it. */
+    public static final String CRM_REFUSED_STEP = "crmRefusedStep";
+    /** Task-local on "Follow up with lead": the attempts "no response" needs and those logged (the form says why). */
+    public static final String MINIMUM_ATTEMPTS = "minimumAttempts";
+    public static final String CONTACT_ATTEMPTS = "contactAttempts";
 
     private Variables() {
     }
@@ -212,6 +222,8 @@ public final class LeadLifecycle {
     public static final String REASON = "reason";
     /** On a reminder or escalation step: the SLA step it is about (see dmn/SlaPolicy.dmn). */
     public static final String SLA_STEP = "slaStep";
+    /** On a milestone back to nurture: why sales recycled the lead (input of dmn/RecyclingHoldOff.dmn). */
+    public static final String RECYCLED_BECAUSE = "recycledBecause";
     /** On a reminder or escalation step: the id of the user task whose deadline it watches. */
     public static final String FOR_TASK = "forTask";
 

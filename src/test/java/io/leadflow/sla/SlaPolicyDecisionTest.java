@@ -53,7 +53,7 @@ class SlaPolicyDecisionTest {
         arguments("DataFix", SlaStep.DATA_FIX, "SMB", false,
             policy(hours(8), WORKING_HOURS, days(2), WORKING_DAYS, hours(2), null, false, null, "sales-managers")),
         arguments("PrintedKit (two working days)", SlaStep.PRINTED_KIT, "ENTERPRISE", false,
-            policy(days(2), WORKING_DAYS, null, null, hours(4), null, false, null, "sales-managers")),
+            policy(days(2), WORKING_DAYS, null, null, null, null, false, null, "sales-managers")),
         arguments("NurturePeriod", SlaStep.NURTURE_PERIOD, "SMB", false,
             policy(days(180), CALENDAR, null, null, null, null, true, null, "marketing-ops")),
         arguments("LostCooling", SlaStep.LOST_COOLING, "SMB", false,
