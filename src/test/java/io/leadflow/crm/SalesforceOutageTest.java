@@ -92,6 +92,8 @@ class SalesforceOutageTest {
     Job sync = management.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_SYNC_LEAD_TO_CRM)
         .singleResult();
     assertThat(sync.getRetries()).isZero();
+    // meanwhile the rep follows up: the first-contact clock does not wait for the CRM
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
     Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
     assertThat(incident.getIncidentMessage())

@@ -71,7 +71,7 @@ import org.springframework.test.context.TestPropertySource;
 @ProcessTest
 @Import(FullProcessCoverage.class)
 @TestPropertySource(properties =
-    "leadflow.test.coverage.exclude=LeadNurture,PrintedKit,LeadProcessReview,CrmLeadUpdate")
+    "leadflow.test.coverage.exclude=LeadNurture,PrintedKit,LeadProcessReview,CrmLeadUpdate,RoutingTableCheck")
 class LeadLifecycleProcessTest {
 
 
@@ -192,12 +192,19 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
-  void shouldEndADormantLeadAfterTheNurturePeriodWithoutEngagement() {
+  void shouldEndADormantLeadWhenItsReEngagementSeriesIsOverWithoutEngagement() {
     UUID leadId = driver.notReady("dormant@berg.example");
     ProcessInstance instance = driver.instance(leadId);
     driver.runDueJobs();
 
     driver.waitFor(Duration.ofDays(181));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+
+    // the series of dmn/ReEngagement.dmn runs for about five years, each step counted from the one before
+    for (int step = 0; step < 14; step++) {
+      driver.waitFor(Duration.ofDays(181));
+    }
 
     assertThat(instance).hasPassed(END_LEAD_DORMANT).isEnded();
     Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
@@ -238,7 +245,8 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(driver.variable(instance, ROUTING_REASON)).isEqualTo("No territory covers JP");
 
     // the reminder comes before the deadline, the escalation after it
-    driver.waitUntil(review.getDueDate().toInstant().minus(Duration.ofHours(1)));
+    // a hand-raiser: due in one working hour, reminded 20 minutes before
+    driver.waitUntil(review.getDueDate().toInstant().minus(Duration.ofMinutes(10)));
     assertThat(instance).hasPassed(TASK_REMIND_REVIEWER);
     Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example")).hasSize(1);
     driver.waitUntil(review.getDueDate().toInstant().plus(Duration.ofMinutes(5)));
@@ -317,7 +325,8 @@ class LeadLifecycleProcessTest {
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
     String late = accept.getAssignee();
 
-    driver.waitUntil(accept.getDueDate().toInstant().minus(Duration.ofMinutes(30)));
+    // a hand-raiser: half a working hour to accept, reminded ten minutes before
+    driver.waitUntil(accept.getDueDate().toInstant().minus(Duration.ofMinutes(5)));
     assertThat(instance).hasPassed(TASK_REMIND_REP_TO_ACCEPT);
     Assertions.assertThat(mailbox.receivedBy(late + "@leadflow.example")).hasSize(2);
 
@@ -488,8 +497,11 @@ class LeadLifecycleProcessTest {
         STAGE_REASON, "Budget next quarter"));
     assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
 
-    // a week later it engages, is an MQL again in the same buying cycle and is accepted again
+    // a week later it asks for a demo again (which ends its hold-off), is an MQL again in the same buying cycle and is
+    // accepted again
     driver.waitFor(Duration.ofDays(7));
+    activities.save(new LeadActivity(UUID.randomUUID(), leads.findById(leadId).orElseThrow(),
+        ActivityType.DEMO_REQUEST, LifecycleDriver.now(), "web"));
     runtime.createMessageCorrelation("NurturedLeadEngaged").processInstanceBusinessKey(leadId.toString())
         .correlateAll();
     driver.runDueJobs();
@@ -526,9 +538,14 @@ class LeadLifecycleProcessTest {
   @Test
   void shouldSendAFollowedUpLeadBackToNurtureOrDisqualifyIt() {
     ProcessInstance toNurture = accepted("followup-nurture@quinn.example");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Task attemptTask = driver.task(toNurture, TASK_FOLLOW_UP_WITH_LEAD);
+      driver.completeAs(attemptTask.getAssignee(), attemptTask, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+          CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "NO_ANSWER"));
+    }
     Task followUp = driver.task(toNurture, TASK_FOLLOW_UP_WITH_LEAD);
     driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "NO_RESPONSE",
-        STAGE_REASON, "Six attempts, no answer"));
+        STAGE_REASON, "Three attempts, no answer"));
     assertThat(toNurture).hasPassed("Event_FollowUpToNurture")
         .isWaitingAt(TASK_NURTURE_LEAD);
 
@@ -537,6 +554,30 @@ class LeadLifecycleProcessTest {
     driver.completeAs(second.getAssignee(), second, Map.of(FOLLOW_UP_OUTCOME, "DISQUALIFY",
         STAGE_REASON, "Bought a competitor last week"));
     assertThat(disqualified).hasPassed(GATEWAY_FOLLOW_UP_RESULT, END_DISQUALIFIED_AFTER_FOLLOW_UP).isEnded();
+  }
+
+  @Test
+  void shouldRefuseToEndTheCadenceAsNoResponseBeforeTheAttemptsThePolicyAsksFor() {
+    ProcessInstance instance = accepted("no-response@quinn.example");
+    Task first = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    // the form shows how many attempts "no response" needs and how many are logged
+    Assertions.assertThat(tasks.getVariableLocal(first.getId(), MINIMUM_ATTEMPTS)).isEqualTo(3);
+    Assertions.assertThat(tasks.getVariableLocal(first.getId(), CONTACT_ATTEMPTS)).isEqualTo(0L);
+
+    Assertions.assertThatThrownBy(() -> driver.completeAs(first.getAssignee(), first, Map.of(FOLLOW_UP_OUTCOME,
+            "NO_RESPONSE", STAGE_REASON, "Never answers")))
+        .hasMessageContaining("followUpOutcome NO_RESPONSE needs at least 3 logged contact attempts in this "
+            + "follow-up; 0 so far");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Task task = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+      driver.completeAs(task.getAssignee(), task, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+          CONTACT_CHANNEL, "EMAIL", CONTACT_OUTCOME, "EMAIL_SENT"));
+    }
+    Task third = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(tasks.getVariableLocal(third.getId(), CONTACT_ATTEMPTS)).isEqualTo(2L);
+    Assertions.assertThatThrownBy(() -> driver.completeAs(third.getAssignee(), third, Map.of(FOLLOW_UP_OUTCOME,
+        "NO_RESPONSE", STAGE_REASON, "Never answers"))).hasMessageContaining("2 so far");
+    assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
   }
 
   // ------------------------------------------------------------------------------------------------ opportunity
@@ -579,8 +620,8 @@ class LeadLifecycleProcessTest {
     ProcessInstance instance = opportunity("stalled@quinn.example");
     String rep = driver.task(instance, TASK_WORK_OPPORTUNITY).getAssignee();
 
-    // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn)
-    driver.waitFor(Duration.ofDays(61));
+    // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn), alerted in the team's working hours
+    driver.waitUntil(timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate().toInstant().plus(Duration.ofMinutes(1)));
 
     assertThat(instance).hasPassed(TASK_ALERT_STALLED_OPPORTUNITY).isWaitingAt(TASK_WORK_OPPORTUNITY);
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
@@ -1084,7 +1125,8 @@ class LeadLifecycleProcessTest {
         "https://leadflow.example/pricing", null, null, null), "web");
     driver.runDueJobs();
     assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
-    Assertions.assertThat((String) driver.variable(instance, QUALIFICATION_REASON)).contains("until");
+    Assertions.assertThat((String) runtime.getVariable(runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult().getId(), QUALIFICATION_REASON)).contains("until");
 
     // after the hold-off the next engagement makes it an MQL again
     driver.waitFor(Duration.ofDays(90));

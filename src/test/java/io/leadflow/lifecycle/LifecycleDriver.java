@@ -172,7 +172,9 @@ public class LifecycleDriver {
     if (!running.isEmpty()) {
       runtime.deleteProcessInstances(running, "test finished", true, true);
     }
-    jdbc.update("update leadflow.lead set stage = 'LOST' where stage in ('MQL', 'SAL', 'SQL', 'ON_HOLD')");
+    // closed in a final stage: an open lead without its lifecycle would be a lead left behind (LeadOwnership)
+    jdbc.update("update leadflow.lead set stage = 'DISQUALIFIED' "
+        + "where stage in ('INQUIRY', 'MQL', 'SAL', 'SQL', 'ON_HOLD', 'NURTURE', 'LOST')");
   }
 
   public Object variable(ProcessInstance instance, String name) {
