@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Two indexes Camunda's schema lacks for what Leadflow keeps in the engine's tables, made at every start inside the
- * start-up lock (measured in a storm of 10,000 deadlines, README "Performance"):
+ * start-up lock (measured in a storm of 10,000 deadlines, src/docs/performance.md):
  *
  * <ul>
  *   <li>Job acquisition by due date ({@code jobExecutorAcquireByDueDate} and {@code ensureJobDueDateNotNull} in

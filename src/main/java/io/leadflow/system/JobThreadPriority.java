@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * after it (mails, enrichment, scoring, routing) wait as jobs in the database. When a burst of leads fills the cores,
  * the people and programs posting them are answered first and the jobs take the CPU that is left. The JVM passes a
  * Java thread priority to Linux only with {@code -XX:ThreadPriorityPolicy=1} (priority 1 becomes nice 4); without it
- * this setting changes nothing (README, Performance).
+ * this setting changes nothing (src/docs/performance.md).
  */
 @Component
 class JobThreadPriority implements BeanPostProcessor {
