@@ -94,7 +94,7 @@ class LeadOwnershipTest {
     });
     Incident incident = runtime.createIncidentQuery().incidentType(LeadOwnership.INCIDENT_TYPE)
         .processInstanceId(instance.getId()).singleResult();
-    Assertions.assertThat(incident.getIncidentMessage()).startsWith("No-deadline Quinn (Quinn Systems), lead "
+    Assertions.assertThat(incident.getIncidentMessage()).startsWith("Nodeadline Quinn (Quinn Systems), lead "
         + instance.getBusinessKey() + " (MQL): task 'Accept lead' has no due date");
     Assertions.assertThat(watch.health().getStatus()).isEqualTo(LeadOwnershipWatch.UNOWNED_LEADS);
     Assertions.assertThat(watch.health().getDetails()).containsEntry("violations", 1);
