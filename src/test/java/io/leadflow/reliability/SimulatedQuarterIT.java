@@ -155,7 +155,8 @@ class SimulatedQuarterIT {
     for (String team : List.of("sales-emea", "sales-americas", "partner-latam")) {
       List<String> ids = new ArrayList<>();
       for (int i = 1; i <= (team.equals("partner-latam") ? Math.max(2, perTeam / 3) : perTeam); i++) {
-        String id = "q-" + team.substring(team.indexOf('-') + 1) + "-" + i;
+        // user ids are letters and digits (the engine's whitelist)
+        String id = "q" + team.substring(team.indexOf('-') + 1) + i;
         if (identity.createUserQuery().userId(id).count() == 0) {
           User user = identity.newUser(id);
           user.setFirstName("Quarter");
@@ -338,7 +339,7 @@ class SimulatedQuarterIT {
       count("acceptance ignored");
       return;
     }
-    decide(task, workingDelay(5, 240), owner -> {
+    decide(task, beforeDue(task, 10), owner -> {
       if (choice < 22) {
         count("rejected to nurture");
         complete(owner, task, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "NURTURE", STAGE_REASON, "Not now"));
@@ -370,7 +371,7 @@ class SimulatedQuarterIT {
       return;
     }
     boolean attempt = plan.attempts > 0;
-    decide(task, attempt && plan.logged == 0 ? workingDelay(10, 300) : workingDelay(120, 900), owner -> {
+    decide(task, attempt && plan.logged == 0 ? beforeDue(task, 20) : workingDelay(120, 900), owner -> {
       if (attempt) {
         plan.attempts--;
         plan.logged++;
@@ -417,7 +418,7 @@ class SimulatedQuarterIT {
   }
 
   private void review(Task task, UUID lead) {
-    decideAs(task, workingDelay(20, 600), () -> {
+    decideAs(task, beforeDue(task, 15), () -> {
       int choice = random.nextInt(100);
       if (choice < 60) {
         count("reviewed: routed");
@@ -499,6 +500,22 @@ class SimulatedQuarterIT {
     List<String> candidates = team == null || !reps.containsKey(team) ? List.of() : reps.get(team).stream()
         .filter(rep -> !rep.equals(owner) && !onHoliday.contains(rep)).toList();
     return candidates.isEmpty() ? null : candidates.get(0);
+  }
+
+  /**
+   * Most people act before the task's due date, some after it (percent {@code late}: from just after it to a working
+   * day late).
+   */
+  private Duration beforeDue(Task task, int late) {
+    if (task.getDueDate() == null || !task.getDueDate().toInstant().isAfter(now)) {
+      return workingDelay(5, 60);
+    }
+    long left = Duration.between(now, task.getDueDate().toInstant()).toMillis();
+    if (random.nextInt(100) < late) {
+      count("done late");
+      return Duration.ofMillis(left).plus(workingDelay(1, 480));
+    }
+    return Duration.ofMillis((long) (left * (0.05 + 0.9 * random.nextDouble())));
   }
 
   /** People act during working hours, mostly: a delay in working minutes, now and then an evening's work. */
@@ -710,9 +727,9 @@ class SimulatedQuarterIT {
   }
 
   private String businessKey(Task task) {
-    return jdbc.queryForList("select r.business_key_ from public.act_ru_execution x join public.act_ru_execution r "
-        + "on r.id_ = x.root_proc_inst_id_ where x.id_ = ?", String.class, task.getExecutionId()).stream()
-        .findFirst().orElse(null);
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult();
+    return instance == null ? null : instance.getBusinessKey();
   }
 
   private static UUID uuid(String key) {
