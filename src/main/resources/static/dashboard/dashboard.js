@@ -104,8 +104,11 @@ async function load() {
         figure('reasons'), figure('revenue'), figure('stuck')]);
     const count = stage => volumes.rows.find(row => row.stage === stage).leads;
     const mqlToSal = conversions.rows.find(row => row.fromStage === 'MQL' && row.toStage === 'SAL');
+    // a lead has a team and a rep only from MQL on: with those filters there are no inquiries to count
+    const inquiries = count('INQUIRY');
     document.getElementById('tiles').replaceChildren(
-      tile('Inquiries', number(count('INQUIRY'))), tile('MQLs', number(count('MQL'))),
+      tile(inquiries === null ? 'Inquiries (none by team or rep)' : 'Inquiries', number(inquiries)),
+      tile('MQLs', number(count('MQL'))),
       tile('SALs', number(count('SAL'))), tile('SQLs', number(count('SQL'))), tile('Won', number(count('WON'))),
       tile('Won revenue', number(revenue.wonRevenue)), tile('MQL → SAL (lead quality)', percent(mqlToSal.rate)),
       tile('Stuck leads', number(stuck.rows.length)));
@@ -192,8 +195,8 @@ async function load() {
         number(row.wonRevenue), number(row.cost), number(row.costPerLead), number(row.costPerMql)]));
 
     table('table-stuck', ['Lead', 'Stage', 'Segment', 'Owner', 'Days in stage', 'Usually within', 'Cockpit',
-      'Tasklist'], stuck.rows.map(row => [row.lead, STAGE_LABELS[row.stage], row.segment, row.owner,
-      row.daysInStage, row.typicalDays, link('instance', row.cockpitUrl), link('task', row.tasklistUrl)]));
+      'Tasklist'], stuck.rows.map(row => [link(row.lead, row.leadUrl), STAGE_LABELS[row.stage], row.segment,
+      row.owner, row.daysInStage, row.typicalDays, link('instance', row.cockpitUrl), link('task', row.tasklistUrl)]));
 
     document.querySelectorAll('a.csv').forEach(anchor => {
       const query = filters();
@@ -309,6 +312,7 @@ document.addEventListener('DOMContentLoaded', () => {
     event.preventDefault();
     load();
   });
+  filterForm.querySelectorAll('select').forEach(select => select.addEventListener('change', load));
   const quarter = Math.floor(today.getUTCMonth() / 3);
   const nextStart = new Date(Date.UTC(today.getUTCFullYear(), quarter * 3 + 3, 1));
   const nextEnd = new Date(Date.UTC(today.getUTCFullYear(), quarter * 3 + 6, 0));

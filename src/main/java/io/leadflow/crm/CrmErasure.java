@@ -2,6 +2,8 @@ package io.leadflow.crm;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Opportunity;
+import io.leadflow.lead.PersonalData;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,8 +25,9 @@ public class CrmErasure {
   /**
    * @param lead the lead, already erased
    * @param deals its opportunities, already erased
+   * @param person who the lead was: any mention of them in the text that stays is erased
    */
-  public void erase(Lead lead, List<Opportunity> deals) {
+  public void erase(Lead lead, List<Opportunity> deals, PersonalData person) {
     jdbc.update("""
         update leadflow.crm_lead set email = ?, first_name = null, last_name = null, job_title = null, phone = null,
             updated_at = now()
@@ -42,5 +45,27 @@ public class CrmErasure {
           SalesforceCrm.describe(new CrmOpportunity(deal.getId(), lead.getId(), deal.getName(), deal.getAmount(),
               deal.getCurrency(), null, deal.getState().name(), null, deal.getLostTo(), null)), deal.getId());
     }
+    String pattern = person.pattern();
+    if (pattern.isEmpty()) {
+      return;
+    }
+    jdbc.update("update leadflow.crm_activity set subject = left(regexp_replace(subject, ?, ?, 'gi'), 255) "
+        + "where lead_external_id = ? and subject ~* ?", pattern, PersonalData.ERASED, lead.getId(), pattern);
+    jdbc.update("""
+        update leadflow.crm_opportunity set lost_reason = left(regexp_replace(lost_reason, ?, ?, 'gi'), 500),
+            lost_to = left(regexp_replace(lost_to, ?, ?, 'gi'), 200)
+        where lead_external_id = ? and (lost_reason ~* ? or lost_to ~* ?)""",
+        pattern, PersonalData.ERASED, pattern, PersonalData.ERASED, lead.getId(), pattern, pattern);
+    for (Object id : ids(lead, deals)) {
+      jdbc.update("update leadflow.crm_link set description = left(regexp_replace(description, ?, ?, 'gi'), 500) "
+          + "where external_id = ? and description ~* ?", pattern, PersonalData.ERASED, id, pattern);
+    }
+  }
+
+  private static List<Object> ids(Lead lead, List<Opportunity> deals) {
+    List<Object> ids = new ArrayList<>();
+    ids.add(lead.getId());
+    deals.forEach(deal -> ids.add(deal.getId()));
+    return ids;
   }
 }

@@ -37,6 +37,18 @@ class DemoData implements ApplicationRunner {
   private record DemoUser(String id, String firstName, String lastName, String group) {
   }
 
+  /** A demo rep: their team and how many open leads they can work at once. */
+  record DemoRep(String id, String team, int capacity) {
+  }
+
+  /** The demo reps; the demo history gives them the same teams and leaves each below their capacity. */
+  static final List<DemoRep> REPS = List.of(
+      new DemoRep("sam", "sales-emea", 20),
+      new DemoRep("lena", "sales-emea", 10),
+      new DemoRep("rita", "sales-americas", 20),
+      new DemoRep("omar", "sales-americas", 15),
+      new DemoRep("pablo", "partner-latam", 10));
+
   private static final List<DemoUser> USERS = List.of(
       new DemoUser("mia", "Mia", "Brandt", Groups.MARKETING_OPS),
       new DemoUser("max", "Max", "Lindqvist", Groups.SALES_MANAGERS),
@@ -76,11 +88,7 @@ class DemoData implements ApplicationRunner {
           LocalTime.of(17, 0), WEEKDAYS, "US", "max");
       organisation.saveTeam("partner-latam", "Partner Latin America", ZoneId.of("America/Sao_Paulo"),
           LocalTime.of(9, 0), LocalTime.of(18, 0), WEEKDAYS, "BR", "max");
-      organisation.saveRep("sam", "sales-emea", 20, true);
-      organisation.saveRep("lena", "sales-emea", 10, true);
-      organisation.saveRep("rita", "sales-americas", 20, true);
-      organisation.saveRep("omar", "sales-americas", 15, true);
-      organisation.saveRep("pablo", "partner-latam", 10, true);
+      REPS.forEach(rep -> organisation.saveRep(rep.id(), rep.team(), rep.capacity(), true));
       customers.save(new CustomerAccount("globex.example", "Globex Corporation", "sam", "sales-emea"));
       customers.save(new CustomerAccount("initech.example", "Initech", "rita", "sales-americas"));
       targets.save(new TargetAccount("umbrella.example", "Umbrella Pharma", "lena", "sales-emea"));

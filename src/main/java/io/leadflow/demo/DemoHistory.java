@@ -10,10 +10,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import io.leadflow.metrics.FunnelRollup;
 import org.slf4j.Logger;
@@ -28,7 +33,10 @@ import org.springframework.stereotype.Service;
  * million leads take minutes, not hours. The leads have no process instances; they are the past the figures measure.
  *
  * <p>The rates differ by segment and by rep on purpose (omar misses acceptance and first contact often, enterprise deals
- * take longest), so that the dashboard has something to say.
+ * take longest), so that the dashboard has something to say. A team's leads go to its reps in proportion to their
+ * capacity, as the round robin gives them, and the history leaves each rep with open work well below their capacity:
+ * once a rep holds 60 % of their capacity in leads still open at the end, their further leads are settled before it.
+ * Channels are named as the capture channels (leadflow.intake.channels) that real leads come through.
  */
 @Service
 public class DemoHistory {
@@ -44,17 +52,29 @@ public class DemoHistory {
       "Ito", "Jensen", "Kowalski", "Lopez", "Meyer", "Nowak", "Olsen", "Petrov", "Rossi", "Schmidt", "Tanaka"};
   private static final String[] COMPANIES = {"Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Litware",
       "Proseware", "Adatum", "Lucerne", "Margie", "Trey", "Woodgrove", "Alpine", "Coho", "Fourth Coffee"};
-  private static final String[][] CHANNELS = {{"WEB", "website-contact"}, {"PAID_SEARCH", "search-always-on"},
-      {"WEBINAR", "webinar-speed-to-lead"}, {"EVENT", "trade-show-autumn"}, {"REFERRAL", null},
-      {"CONTENT", "roi-guide-download"}};
+  /** Capture channel and campaign; paid search lands on a landing page, referrals come through partners. */
+  private static final String[][] CHANNELS = {{"web-form", "website-contact"}, {"landing-page", "search-always-on"},
+      {"webinar", "webinar-speed-to-lead"}, {"trade-show", "trade-show-autumn"}, {"partner", null},
+      {"content-download", "roi-guide-download"}};
   private static final double[] CHANNEL_WEIGHTS = {0.3, 0.2, 0.15, 0.12, 0.08, 0.15};
   private static final String[] SEGMENTS = {"SMB", "MID_MARKET", "ENTERPRISE"};
   private static final double[] SEGMENT_WEIGHTS = {0.5, 0.35, 0.15};
   private static final Map<String, String[]> TEAMS = Map.of("sales-emea", new String[] {"sam", "lena"},
       "sales-americas", new String[] {"rita", "omar"});
+  /** How much of a rep's capacity the history leaves them in open leads at its end, as a share. */
+  private static final double OPEN_SHARE_OF_CAPACITY = 0.6;
+  private static final Set<String> OPEN_STAGES = Set.of("MQL", "SAL", "SQL", "ON_HOLD");
   /** Per rep: chance to let acceptance breach, median hours to first contact. */
   private static final Map<String, double[]> REP_HABITS = Map.of("sam", new double[] {0.05, 3},
       "lena", new double[] {0.12, 9}, "rita", new double[] {0.07, 5}, "omar", new double[] {0.28, 30});
+  private static final Map<String, Integer> CAPACITIES = DemoData.REPS.stream()
+      .collect(Collectors.toMap(DemoData.DemoRep::id, DemoData.DemoRep::capacity));
+  /** Per team, its reps' shares of its leads: their capacities, as in the round robin. */
+  private static final Map<String, double[]> REP_WEIGHTS = TEAMS.entrySet().stream().collect(Collectors.toMap(
+      Map.Entry::getKey, team -> {
+        double total = Arrays.stream(team.getValue()).mapToInt(CAPACITIES::get).sum();
+        return Arrays.stream(team.getValue()).mapToDouble(rep -> CAPACITIES.get(rep) / total).toArray();
+      }));
   private static final String[] REJECTIONS = {"Not a decision maker", "No budget this year", "Existing customer",
       "Too early"};
   private static final String[] DISQUALIFICATIONS = {"Student", "Competitor", "Spam", "Invalid contact data"};
@@ -84,11 +104,12 @@ public class DemoHistory {
   public Result generate(int leads, Instant end, int days, long seed) {
     long started = System.nanoTime();
     Random random = new Random(seed);
+    Workload workload = new Workload();
     int[] counts = new int[4];
     for (int done = 0; done < leads; done += CHUNK) {
       Chunk chunk = new Chunk(end);
       for (int i = done; i < Math.min(leads, done + CHUNK); i++) {
-        simulate(chunk, random, end, days);
+        simulate(chunk, random, end, days, workload);
       }
       copy("leadflow.lead (id, email, first_name, last_name, company, company_domain, country, source_channel,"
           + " campaign, stage, created_at, updated_at, segment, team, owner, score)", chunk.leads);
@@ -119,13 +140,13 @@ public class DemoHistory {
     return result;
   }
 
-  private void simulate(Chunk chunk, Random random, Instant end, int days) {
+  private void simulate(Chunk chunk, Random random, Instant end, int days, Workload workload) {
     UUID id = new UUID(random.nextLong(), random.nextLong());
     Instant created = end.minusSeconds((long) (random.nextDouble() * days * 86400L));
     String segment = SEGMENTS[pick(random, SEGMENT_WEIGHTS)];
     String[] channel = CHANNELS[pick(random, CHANNEL_WEIGHTS)];
     String team = random.nextDouble() < 0.55 ? "sales-emea" : "sales-americas";
-    String owner = TEAMS.get(team)[random.nextInt(2)];
+    String owner = TEAMS.get(team)[pick(random, REP_WEIGHTS.get(team))];
     String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
     String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
     String company = COMPANIES[random.nextInt(COMPANIES.length)] + " " + (1 + random.nextInt(400));
@@ -166,7 +187,7 @@ public class DemoHistory {
         } else {
           t = t.plus(hours(random, 2));
         }
-        simulateSales(chunk, lead, random, t, segment, team, owner, habits, end);
+        simulateSales(chunk, lead, random, t, segment, team, owner, habits, end, workload.full(owner));
       }
     } else if (fate < mql + 0.12) {
       lead.move("INQUIRY", "DISQUALIFIED", t.plus(hours(random, 30)), "mia",
@@ -179,6 +200,9 @@ public class DemoHistory {
       owner = null;
     } else {
       owner = lead.owner == null ? owner : lead.owner;
+      if (OPEN_STAGES.contains(lead.stage)) {
+        workload.holdsOneMore(owner);
+      }
     }
     Chunk.line(chunk.leads, id, first.toLowerCase() + "." + last.toLowerCase() + "." + id.toString().substring(0, 8)
         + "@" + EMAIL_DOMAIN, first, last, company, company.toLowerCase().replace(' ', '-') + ".example",
@@ -187,8 +211,15 @@ public class DemoHistory {
         20 + random.nextInt(80));
   }
 
+  /**
+   * The lead's sales stages from its acceptance on. A lead the rep has no room for at the end of the history
+   * ({@code settle}) is decided before the end: each step that would fall after it falls at a random moment between
+   * the step before and the end instead.
+   */
   private void simulateSales(Chunk chunk, Lead lead, Random random, Instant accepted, String segment, String team,
-      String owner, double[] habits, Instant end) {
+      String owner, double[] habits, Instant end, boolean settle) {
+    Function<Instant, Instant> inTime = at -> settle && at.isAfter(end) ? between(random, lead.updatedAt, end) : at;
+    accepted = inTime.apply(accepted);
     lead.owner = owner;
     if (random.nextDouble() < 0.15) {
       lead.move("MQL", "NURTURE", accepted, owner, REJECTIONS[random.nextInt(REJECTIONS.length)]);
@@ -210,7 +241,7 @@ public class DemoHistory {
           i == attempts - 1 ? "REACHED" : "NO_ANSWER", owner);
       contact = contact.plus(hours(random, 30));
     }
-    Instant next = accepted.plus(days(random, 7));
+    Instant next = inTime.apply(accepted.plus(days(random, 7)));
     double fate = random.nextDouble();
     if (fate >= 0.55) {
       lead.move("SAL", fate < 0.85 ? "NURTURE" : "DISQUALIFIED", next, owner,
@@ -227,11 +258,11 @@ public class DemoHistory {
     };
     BigDecimal amount = BigDecimal.valueOf(size * (0.5 + random.nextDouble())).setScale(-2, RoundingMode.HALF_UP)
         .setScale(2);
-    Instant close = next.plus(days(random, switch (segment) {
+    Instant close = inTime.apply(next.plus(days(random, switch (segment) {
       case "SMB" -> 14;
       case "MID_MARKET" -> 30;
       default -> 45;
-    }));
+    })));
     if (random.nextDouble() < 0.12 && next.plus(Duration.ofDays(21)).isBefore(end)) {
       Instant due = next.plus(Duration.ofDays(21));
       chunk.breach(lead.id, "OPPORTUNITY_STAGE", owner, team, due, due, earlier(close, end));
@@ -293,6 +324,12 @@ public class DemoHistory {
     return Duration.ofSeconds((long) (median * 86400 * Math.exp(0.6 * random.nextGaussian())));
   }
 
+  /** A moment strictly between the two, so that the step still happens before the end. */
+  private static Instant between(Random random, Instant from, Instant to) {
+    long span = Duration.between(from, to).toMillis();
+    return from.plusMillis(1 + (long) (random.nextDouble() * Math.max(0, span - 2)));
+  }
+
   private static Instant earlier(Instant one, Instant other) {
     return one.isBefore(other) ? one : other;
   }
@@ -311,6 +348,20 @@ public class DemoHistory {
   private static String otherRep(String team, String rep) {
     String[] reps = TEAMS.get(team);
     return reps[0].equals(rep) ? reps[1] : reps[0];
+  }
+
+  /** Per rep: how many leads they hold open at the end of the history, against how many they may. */
+  private static final class Workload {
+
+    final Map<String, Integer> open = new HashMap<>();
+
+    boolean full(String rep) {
+      return open.getOrDefault(rep, 0) >= (int) (CAPACITIES.get(rep) * OPEN_SHARE_OF_CAPACITY);
+    }
+
+    void holdsOneMore(String rep) {
+      open.merge(rep, 1, Integer::sum);
+    }
   }
 
   /** One lead's stages as they happen; a change after the end of the history does not happen. */

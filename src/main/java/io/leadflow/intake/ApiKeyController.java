@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "API keys", description = "Keys of machine clients (administrators only)")
 class ApiKeyController {
 
-  /** A new key: a name for the capture source and, optionally, the only channel it may capture for. */
+  /** A new key: a name for the capture source and the only channel it may capture for. */
   record NewApiKey(String name, String channel) {
   }
 

@@ -44,7 +44,7 @@ public class ApiKeys {
     this.rules = rules;
   }
 
-  /** @throws InvalidRequestException for a bad name or an unknown channel */
+  /** @throws InvalidRequestException for a bad name, or a channel missing or unknown */
   @Transactional
   public ApiKey create(String name, String channel, String createdBy) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -52,8 +52,9 @@ public class ApiKeys {
       problems.add(new FieldProblem("name", "is required: lower-case letters and digits joined by single hyphens, "
           + "at most 100 characters, e.g. website-forms"));
     }
-    if (channel != null && !rules.channels().contains(channel)) {
-      problems.add(new FieldProblem("channel", "must be one of " + rules.channels()));
+    if (channel == null || !rules.channels().contains(channel)) {
+      problems.add(new FieldProblem("channel", "is required: the one channel the key captures for, one of "
+          + rules.channels()));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);

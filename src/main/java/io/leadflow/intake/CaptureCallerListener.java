@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("captureCaller")
 class CaptureCallerListener implements ExecutionListener {
 
-  static final String PROCESS_KEY = "LogInquiry";
+  static final String PROCESS_KEY = LogInquiry.PROCESS_KEY;
   static final String CHANNEL = "inbound-call";
   /** The start form's fields: the capture API's names. */
   static final List<String> FIELDS = List.of("firstName", "lastName", "company", "jobTitle", "phone", "email",
@@ -55,9 +55,11 @@ class CaptureCallerListener implements ExecutionListener {
       NewLead lead = rules.clean(forms.lead(fields));
       Captured captured = intake.capture(lead, CaptureSource.by(CurrentUser.of(execution)).where("phone call"));
       execution.setVariable(LEAD_ID, captured.id().toString());
+      // the business key is the lead's id, as in every process about a lead: an erasure finds this call's form data
+      execution.setProcessBusinessKey(captured.id().toString());
     } catch (InvalidRequestException invalid) {
-      // Tasklist shows this message under the form
-      throw new ProcessEngineException("Please correct: " + invalid.errors().stream()
+      // Tasklist shows this message under the form; a 400 in the engine REST API
+      throw new BadUserRequestException("Please correct: " + invalid.errors().stream()
           .map(problem -> problem.field() + " " + problem.detail()).collect(Collectors.joining("; ")));
     }
   }

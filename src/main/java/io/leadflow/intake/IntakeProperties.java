@@ -42,8 +42,13 @@ public record IntakeProperties(
   /**
    * @param channel the channel of every lead from the landing page
    * @param requestsPerMinute how many posts one client address may make per minute; more are refused with 429
+   * @param requestsPerEmailAddress how many posts may name the same email address within
+   *     {@code emailAddressWindow}, from whatever client; more are refused with 429, so that the page cannot be used
+   *     to fill a stranger's mailbox
+   * @param emailAddressWindow the window of {@code requestsPerEmailAddress}, from the first post for the address
    */
-  public record LandingPage(@DefaultValue("landing-page") String channel, @DefaultValue("10") int requestsPerMinute) {
+  public record LandingPage(@DefaultValue("landing-page") String channel, @DefaultValue("10") int requestsPerMinute,
+      @DefaultValue("5") int requestsPerEmailAddress, @DefaultValue("24h") Duration emailAddressWindow) {
   }
 
   /**

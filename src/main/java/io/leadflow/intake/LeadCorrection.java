@@ -4,6 +4,7 @@ import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadDetailsChanged;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.scoring.FreeMailDomains;
 import io.leadflow.system.InvalidRequestException;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +23,14 @@ public class LeadCorrection {
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
   private final LeadDataRules rules;
+  private final ApplicationEventPublisher events;
 
-  LeadCorrection(LeadRepository leads, LeadActivityRepository activities, LeadDataRules rules) {
+  LeadCorrection(LeadRepository leads, LeadActivityRepository activities, LeadDataRules rules,
+      ApplicationEventPublisher events) {
     this.leads = leads;
     this.activities = activities;
     this.rules = rules;
+    this.events = events;
   }
 
   /** @throws IllegalArgumentException naming every invalid field */
@@ -54,6 +59,7 @@ public class LeadCorrection {
         lead.getCompanySize());
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, ClockUtil.now().toInstant(), by)
         .about("Lead data corrected", null, null));
+    events.publishEvent(new LeadDetailsChanged(leadId));
   }
 
   private static String text(Map<String, Object> values, String key) {

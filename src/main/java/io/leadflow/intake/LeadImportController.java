@@ -81,9 +81,11 @@ class LeadImportController {
       throw new InvalidRequestException(List.of(new FieldProblem("file", "is required: a CSV file with a header row")));
     }
     RequestType type = requestType(requestType);
+    String listChannel = user instanceof ApiKeyAuthentication key ? key.captureChannel(blankToNull(channel), "channel")
+        : channel;
     LeadImports.Submitted submitted;
     try (InputStream content = file.getInputStream()) {
-      submitted = imports.submit(content, file.getOriginalFilename(), channel, blankToNull(campaign), type,
+      submitted = imports.submit(content, file.getOriginalFilename(), listChannel, blankToNull(campaign), type,
           user.getName());
     }
     return ResponseEntity.status(submitted.again() ? HttpStatus.OK : HttpStatus.ACCEPTED)
@@ -91,7 +93,8 @@ class LeadImportController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "An import's progress and rejected rows")
+  @Operation(summary = "An import's progress and rejected rows (marketing ops and administrators; an API key reads "
+      + "nothing)")
   ImportReport get(@PathVariable UUID id) {
     return report(id, false);
   }

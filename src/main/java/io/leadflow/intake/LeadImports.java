@@ -1,5 +1,6 @@
 package io.leadflow.intake;
 
+import io.leadflow.lead.PersonalData;
 import io.leadflow.system.FieldProblem;
 import io.leadflow.system.InvalidRequestException;
 import io.leadflow.system.RetryingTransactions;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +129,98 @@ public class LeadImports {
     }
   }
 
+  /**
+   * An erased person's rows in the files imports keep (queued, running, failed): each becomes a row of empty values,
+   * which the import refuses if it still reaches it. Every other row keeps its place and its line, so the import
+   * resumes and reports lines as before. A row is the person's when it has their email or phone, or their first and
+   * last name.
+   */
+  public void erase(PersonalData person) throws IOException {
+    if (!Files.isDirectory(properties.directory())) {
+      return;
+    }
+    try (var files = Files.newDirectoryStream(properties.directory(), "*.csv")) {
+      for (Path file : files) {
+        if (isImportFile(file)) {
+          eraseRows(file, person);
+        }
+      }
+    }
+  }
+
+  private static boolean isImportFile(Path file) {
+    try {
+      UUID.fromString(file.getFileName().toString().replaceFirst("\\.csv$", ""));
+      return true;
+    } catch (IllegalArgumentException upload) {
+      return false;
+    }
+  }
+
+  private static void eraseRows(Path file, PersonalData person) throws IOException {
+    List<long[]> spans = new ArrayList<>();
+    int columns;
+    try (Reader reader = open(file); CSVParser parser = CSV.parse(reader)) {
+      columns = parser.getHeaderNames().size();
+      // from the row's first character to the next row's: its line breaks and any blank lines after it
+      long[] span = null;
+      for (CSVRecord record : parser) {
+        if (span != null) {
+          span[1] = record.getCharacterPosition();
+          span = null;
+        }
+        if (isPerson(record, person)) {
+          span = new long[] {record.getCharacterPosition(), Long.MAX_VALUE};
+          spans.add(span);
+        }
+      }
+    }
+    if (spans.isEmpty()) {
+      return;
+    }
+    Path rewritten = Files.createTempFile(file.getParent(), "erasure-", ".tmp");
+    try (Reader in = open(file); Writer out = Files.newBufferedWriter(rewritten, StandardCharsets.UTF_8)) {
+      long position = 0;
+      int next;
+      for (long[] span : spans) {
+        for (; position < span[0]; position++) {
+          out.write(in.read());
+        }
+        out.write(",".repeat(Math.max(0, columns - 1)));
+        // the line breaks of the row stay, so every later row keeps its line number
+        boolean carriageReturn = false;
+        for (; position < span[1] && (next = in.read()) != -1; position++) {
+          if (next == '\n' || next == '\r') {
+            if (!(next == '\n' && carriageReturn)) {
+              out.write('\n');
+            }
+          }
+          carriageReturn = next == '\r';
+        }
+      }
+      in.transferTo(out);
+    }
+    Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static boolean isPerson(CSVRecord record, PersonalData person) {
+    String email = person.email() == null ? "" : person.email().strip();
+    String phone = digits(person.phone());
+    for (String value : record) {
+      if (!email.isEmpty() && email.equalsIgnoreCase(value) || phone.length() >= 7 && phone.equals(digits(value))) {
+        return true;
+      }
+    }
+    return person.firstName() != null && person.lastName() != null && record.isMapped("firstName")
+        && record.isMapped("lastName") && record.isSet("firstName") && record.isSet("lastName")
+        && person.firstName().strip().equalsIgnoreCase(record.get("firstName"))
+        && person.lastName().strip().equalsIgnoreCase(record.get("lastName"));
+  }
+
+  private static String digits(String text) {
+    return text == null ? "" : text.replaceAll("[^0-9]", "");
+  }
+
   /** After a restart: imports this node had queued or was running go on where they stopped. */
   @EventListener(ApplicationReadyEvent.class)
   void resume() {
@@ -179,8 +273,9 @@ public class LeadImports {
       return;
     }
     String person = clean.email() != null ? clean.email() : clean.phone() + "|" + clean.company();
+    // a list row is not the person speaking, whoever uploaded the list
     CaptureSource source = new CaptureSource((String) job.get("created_by"), "list import " + job.get("file_name"),
-        "import|" + channel + "|" + (campaign == null ? "" : campaign) + "|" + person, id, line);
+        "import|" + channel + "|" + (campaign == null ? "" : campaign) + "|" + person, id, line, false);
     transactions.execute(() -> {
       Captured captured = intake.capture(clean, source);
       String counter = switch (captured.result()) {

@@ -2,8 +2,6 @@ package io.leadflow.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.system.FieldProblem;
-import io.leadflow.system.InvalidRequestException;
 import io.leadflow.system.RetryingTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -91,7 +88,8 @@ class LeadIntakeController {
     NewLead clean = rules.clean(forChannelOf(client, lead));
     IdempotentRequests.Answer answer = transactions.execute(() -> idempotent.execute(client.getName(),
         idempotencyKey, json(clean), () -> {
-          Captured captured = intake.capture(clean, CaptureSource.by(client.getName()));
+          Captured captured = intake.capture(clean, client instanceof ApiKeyAuthentication
+              ? CaptureSource.untrusted(client.getName()) : CaptureSource.by(client.getName()));
           CaptureAnswer body = new CaptureAnswer(captured.id(), captured.result().name().toLowerCase(Locale.ROOT),
               captured.newCycle(), captured.cycle(), captured.inquiryId());
           return new IdempotentRequests.Answer(captured.result() == Captured.Result.CREATED
@@ -106,19 +104,13 @@ class LeadIntakeController {
     return response.body(body);
   }
 
-  /** A key bound to a channel captures for that channel only. */
+  /** A key captures for its own channel only. */
   static NewLead forChannelOf(Authentication client, NewLead lead) {
-    if (!(client instanceof ApiKeyAuthentication key) || key.channel() == null) {
+    if (!(client instanceof ApiKeyAuthentication key)) {
       return lead;
     }
-    if (lead.sourceChannel() == null) {
-      return lead.withChannel(key.channel());
-    }
-    if (!lead.sourceChannel().equals(key.channel())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("sourceChannel", "must be " + key.channel()
-          + ": this API key captures leads of that channel only")));
-    }
-    return lead;
+    String channel = key.captureChannel(lead.sourceChannel(), "sourceChannel");
+    return lead.sourceChannel() == null ? lead.withChannel(channel) : lead;
   }
 
   private String json(Object value) {

@@ -135,10 +135,15 @@ public class Lead {
    */
   public void giveConsent(String source, Instant at) {
     this.marketingConsent = true;
-    this.consentSource = source == null || source.length() <= CONSENT_SOURCE_LENGTH ? source
-        : source.substring(0, CONSENT_SOURCE_LENGTH - 1) + "\u2026";
+    this.consentSource = consentSource(source);
     this.consentAt = at;
     this.unsubscribedAt = null;
+  }
+
+  /** Where a consent was given, as much of it as the column holds. */
+  public static String consentSource(String source) {
+    return source == null || source.length() <= CONSENT_SOURCE_LENGTH ? source
+        : source.substring(0, CONSENT_SOURCE_LENGTH - 1) + "\u2026";
   }
 
   public void unsubscribe(Instant at) {
@@ -180,7 +185,8 @@ public class Lead {
   }
 
   /**
-   * Right to erasure: the person's data goes; what the funnel figures need (stage history, company, channel) stays.
+   * Right to erasure: the person's data goes (contact data, their role, what they wrote); what the funnel figures need
+   * (stage history, the company and its facts, channel, campaign, score) stays.
    */
   public void erase(Instant at) {
     this.email = "erased-" + id + "@erased.invalid";
@@ -188,7 +194,10 @@ public class Lead {
     this.lastName = null;
     this.jobTitle = null;
     this.phone = null;
+    this.jobLevel = null;
     this.persona = null;
+    this.authority = null;
+    this.interest = null;
     this.marketingConsent = false;
     this.consentSource = null;
     this.erasedAt = at;

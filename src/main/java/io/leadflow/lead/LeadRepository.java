@@ -26,8 +26,16 @@ public interface LeadRepository extends JpaRepository<Lead, UUID> {
   @Query("select l from Lead l where l.email = :email")
   Optional<Lead> findByEmail(String email);
 
-  /** Per owner of the team: how many open leads they have. */
-  @Query("select l.owner, count(l) from Lead l where l.team = :team and l.owner is not null "
-      + "and l.stage in :stages group by l.owner")
-  List<Object[]> countOpenByOwner(String team, Collection<Stage> stages);
+  /**
+   * Per owner of the team: how many open leads they hold, counting only leads whose process (by its key) is running
+   * under the lead's id. A lead without one, such as the demo history's or one whose process an administrator
+   * cancelled, is in no one's work.
+   */
+  @Query(nativeQuery = true, value = """
+      select l.owner, count(*) from leadflow.lead l
+      where l.team = :team and l.owner is not null and l.stage in (:stages)
+        and exists (select 1 from public.act_ru_execution e join public.act_re_procdef d on d.id_ = e.proc_def_id_
+          where e.business_key_ = cast(l.id as varchar) and e.id_ = e.proc_inst_id_ and d.key_ = :processKey)
+      group by l.owner""")
+  List<Object[]> countHeldByOwner(String team, Collection<String> stages, String processKey);
 }

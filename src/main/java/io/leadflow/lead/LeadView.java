@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The lead detail package: everything a rep needs to act without research. The API returns it for a lead, and every
- * user task carries it (task variable "lead") for its form.
+ * lead task's form shows it when it opens (form variable "lead").
  */
 public record LeadView(
     UUID id, String name, String firstName, String lastName, String email, String phone, String jobTitle,
@@ -18,7 +18,7 @@ public record LeadView(
     Stage stage, int cycle, Instant createdAt, Instant updatedAt,
     List<Entry> sent, List<Entry> contactAttempts, List<Entry> activities, List<Entry> notes,
     List<Opportunity> opportunities, List<StageHistoryEntry> stageHistory, List<PreviousCycle> previousCycles,
-    CrmSummary crm) {
+    CrmSummary crm, List<Proposal> proposedChanges) {
 
   /** Where the lead came from and what they asked for. */
   public record Source(String channel, String campaign, String asset, String interest) {
@@ -57,6 +57,17 @@ public record LeadView(
 
   /** One stage change. */
   public record StageHistoryEntry(Stage from, Stage to, Instant at, String by, String reason) {
+  }
+
+  /**
+   * A value the landing page or a machine client sent for a field, differing from the lead's, offered to marketing
+   * ops and the rep to apply or leave (the latest one per field).
+   *
+   * @param field the field by its name in the capture API, e.g. {@code phone}
+   * @param by the source: the landing page's channel or {@code api-key:<name>}
+   */
+  public record Proposal(UUID id, UUID inquiryId, String field, String current, String proposed, Instant at,
+      String when, String by) {
   }
 
   /** How an earlier buying cycle of this lead ended, e.g. lost to a competitor in March. */

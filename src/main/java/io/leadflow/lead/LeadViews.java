@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,15 +31,18 @@ public class LeadViews {
   private final ScoreReasonRepository reasons;
   private final OpportunityRepository opportunities;
   private final StageChangeRepository history;
+  private final ProposedChangeRepository proposedChanges;
   private final CrmPort crm;
 
   LeadViews(LeadRepository leads, LeadActivityRepository activities, ScoreReasonRepository reasons,
-      OpportunityRepository opportunities, StageChangeRepository history, CrmPort crm) {
+      OpportunityRepository opportunities, StageChangeRepository history, ProposedChangeRepository proposedChanges,
+      CrmPort crm) {
     this.leads = leads;
     this.activities = activities;
     this.reasons = reasons;
     this.opportunities = opportunities;
     this.history = history;
+    this.proposedChanges = proposedChanges;
     this.crm = crm;
   }
 
@@ -81,7 +86,20 @@ public class LeadViews {
             .map(change -> new LeadView.PreviousCycle(change.getToStage(), change.getChangedAt(),
                 when(change.getChangedAt()), change.getReason()))
             .toList(),
-        crm.summary(lead.getId()));
+        crm.summary(lead.getId()),
+        proposals(lead));
+  }
+
+  /** The latest open proposal per field, while it still differs from the lead's value. */
+  private List<LeadView.Proposal> proposals(Lead lead) {
+    Map<String, ProposedChange> latest = new LinkedHashMap<>();
+    proposedChanges.findOpen(lead.getId()).forEach(change -> latest.put(change.getField(), change));
+    return latest.values().stream()
+        .filter(change -> !change.getProposedValue().equals(LeadFields.value(lead, change.getField())))
+        .map(change -> new LeadView.Proposal(change.getId(), change.getInquiryId(), change.getField(),
+            LeadFields.value(lead, change.getField()), change.getProposedValue(), change.getProposedAt(),
+            when(change.getProposedAt()), change.getProposedBy()))
+        .toList();
   }
 
   private static List<LeadView.Entry> entries(List<LeadActivity> log, Set<ActivityType> types) {

@@ -62,7 +62,8 @@ class FormRulesListener implements TaskListener {
       }
     }
     if (!problems.isEmpty()) {
-      throw new BadUserRequestException("Cannot complete '" + task.getName() + "': " + String.join("; ", problems));
+      throw new BadUserRequestException("Cannot complete '" + LeadTasks.step(task) + "': "
+          + String.join("; ", problems));
     }
   }
 

@@ -8,20 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Fix lead data": on create, fills the form's fields (variables "corrected...") with the lead's contact data as it
- * is; on complete, stores what marketing ops corrected, validated like a new lead. Invalid data keeps the task open
- * with a message naming the fields.
+ * "Fix lead data", on complete: stores what marketing ops corrected (variables "corrected..."), validated like a new
+ * lead; a field not sent keeps the lead's value. Invalid data keeps the task open with a message naming the fields.
+ * The form opens with the lead's contact data as it is then ({@link LeadFormValues#LEAD_DATA_TO_CORRECT}).
  */
 @Component("leadDataFix")
 class LeadDataFixListener implements TaskListener {
 
   /** Form field (process variable) → the lead's field it corrects. */
-  private static final Map<String, Function<Lead, String>> FIELDS = new LinkedHashMap<>();
+  static final Map<String, Function<Lead, String>> FIELDS = new LinkedHashMap<>();
 
   static {
     FIELDS.put("email", Lead::getEmail);
@@ -35,25 +36,35 @@ class LeadDataFixListener implements TaskListener {
 
   private final LeadRepository leads;
   private final LeadCorrection correction;
+  private final LeadTaskColumns columns;
 
-  LeadDataFixListener(LeadRepository leads, LeadCorrection correction) {
+  LeadDataFixListener(LeadRepository leads, LeadCorrection correction, LeadTaskColumns columns) {
     this.leads = leads;
     this.correction = correction;
+    this.columns = columns;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    UUID leadId = UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Lead lead = leads.findById(leadId).orElseThrow();
-      FIELDS.forEach((field, value) -> task.getExecution().setVariable(variable(field),
-          value.apply(lead) == null ? "" : value.apply(lead)));
+      // process versions deployed before the form loaded the lead's data call this on create too: nothing to do
       return;
     }
+    UUID leadId = UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    Lead lead = leads.findById(leadId).orElseThrow();
     Map<String, Object> values = new HashMap<>();
-    FIELDS.keySet().forEach(field -> values.put(field, task.getVariable(variable(field))));
-    correction.correct(leadId, values, CurrentUser.of(task));
+    FIELDS.forEach((field, current) -> {
+      Object corrected = task.getVariable(variable(field));
+      values.put(field, corrected != null ? corrected : current.apply(lead));
+    });
+    try {
+      correction.correct(leadId, values, CurrentUser.of(task));
+    } catch (IllegalArgumentException refused) {
+      // the user's to correct: a 400 under the form in Tasklist, the task stays open
+      throw new BadUserRequestException(refused.getMessage(), refused);
+    }
     FIELDS.keySet().forEach(field -> task.getExecution().removeVariable(variable(field)));
+    columns.refresh(leadId);
   }
 
   /** The form's key for a field, e.g. correctedEmail. */

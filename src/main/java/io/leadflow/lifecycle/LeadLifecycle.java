@@ -147,10 +147,16 @@ public final class LeadLifecycle {
     public static final String STAGE = "stage";
     /** Why the lead moves to the next milestone's stage (disqualified, recycled, lost). */
     public static final String STAGE_REASON = "stageReason";
-    /** Task-local: the lead detail package the forms show. */
+    /** Form variable: the lead as the task's form shows it, loaded when the form opens ({@link LeadFormValues}). */
     public static final String LEAD = "lead";
     /** A free-text note from any form, added to the lead's activity log. */
     public static final String NOTE = "note";
+    /**
+     * Task-local on every task about a lead, with the lead's {@link #SCORE} and {@link #STAGE} as task-local copies:
+     * Tasklist's filters show them as columns, and a rep may read a task's own variables only. Kept current while
+     * the task is open (LeadTaskColumns); the company is not personal data and outlives an erasure.
+     */
+    public static final String COMPANY = "company";
 
     public static final String SCORE = "score";
     public static final String FIT_SCORE = "fitScore";
@@ -177,9 +183,9 @@ public final class LeadLifecycle {
     public static final String ROUTE_CLEAR = "routeClear";
     /** The id of the missed acceptance deadline "Reassign late lead" recorded, for "Tell manager about late lead". */
     public static final String LATE_BREACH = "lateBreach";
-    /** Task-local: the teams marketing ops can route to. */
+    /** Form variable: the teams marketing ops can route to, loaded when the form opens. */
     public static final String TEAM_OPTIONS = "teamOptions";
-    /** Task-local: the rep's teammates who can take the lead. */
+    /** Form variable: the owner's teammates who can take the lead, loaded when the form opens. */
     public static final String TEAMMATE_OPTIONS = "teammateOptions";
 
     public static final String REVIEW_OUTCOME = "reviewOutcome";
@@ -204,7 +210,10 @@ public final class LeadLifecycle {
     public static final String CRM_ERROR_MESSAGE = "crmErrorMessage";
     /** The CRM step that refused the data (its element id), to retry once marketing ops fixed it. */
     public static final String CRM_REFUSED_STEP = "crmRefusedStep";
-    /** Task-local on "Follow up with lead": the attempts "no response" needs and those logged (the form says why). */
+    /**
+     * Loaded into the form of "Follow up with lead" when it opens (formLoads {@code followUpAttempts}): the attempts
+     * "no response" needs and those logged in this follow-up, so the form can say why.
+     */
     public static final String MINIMUM_ATTEMPTS = "minimumAttempts";
     public static final String CONTACT_ATTEMPTS = "contactAttempts";
 

@@ -6,6 +6,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.LeadReassignment;
 import java.util.Objects;
 import java.util.UUID;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the lead's owner in step with the task's assignee when a manager reassigns the task in Tasklist (one action),
  * so that later steps, reminders and the figures follow the new owner. A rep of another team takes the lead and the
- * task to their team: the old team no longer sees or completes it, as with a reassignment through the API.
+ * task to their team: the old team no longer sees or completes it, as with a reassignment through the API. The rule is
+ * the API's: the task goes to an active sales rep, anyone else is refused with the reason.
  */
 @Component("leadOwner")
 class LeadOwnerListener implements TaskListener {
@@ -36,11 +38,14 @@ class LeadOwnerListener implements TaskListener {
     if (assignee == null || Objects.equals(assignee, previousRep)) {
       return;
     }
+    if (!reassignment.isActiveRep(assignee)) {
+      throw new BadUserRequestException("'" + assignee + "' is not an active sales rep: '" + task.getName()
+          + "' goes to a rep, whom the lead and its team follow");
+    }
     Lead lead = leads.findById(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
     String previousTeam = (String) task.getVariable(LeadLifecycle.Variables.SALES_TEAM);
-    // a manager covering for a rep is no rep: the lead stays with its team
-    String team = reassignment.teamOf(assignee).orElse(previousTeam);
+    String team = reassignment.teamOf(assignee).orElseThrow();
     boolean otherTeam = !Objects.equals(team, previousTeam);
     var now = ClockUtil.now().toInstant();
     owners.assign(lead, team, assignee, CurrentUser.of(task), "Reassigned in Tasklist from "

@@ -16,12 +16,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * "Notify the lead's owner": the rep gets the lead's detail package and a link to the task in Tasklist. A lead that
- * waits in a team's queue because no rep can take it is never left in silence: the team's manager is told.
+ * "Notify the lead's owner": the rep gets the lead's detail package and links to the lead's page and to Tasklist. A
+ * lead that waits in a team's queue because no rep can take it is never left in silence: the team's manager is told.
  */
 @Component("notifyLeadOwner")
 class NotifyLeadOwnerDelegate implements JavaDelegate {
@@ -57,7 +56,6 @@ class NotifyLeadOwnerDelegate implements JavaDelegate {
       throw new IllegalStateException("Nobody to notify of lead " + leadId + ": neither rep " + rep
           + " nor the manager of team " + teamId + " has an email address (set it in Admin)");
     }
-    Optional<Task> task = LeadTasks.open(execution, LeadLifecycle.Elements.TASK_ACCEPT_LEAD);
     Map<String, Object> model = new HashMap<>();
     model.put("leadName", lead.name());
     model.put("company", lead.company());
@@ -73,7 +71,8 @@ class NotifyLeadOwnerDelegate implements JavaDelegate {
     model.put("routingReason", execution.getVariable(LeadLifecycle.Variables.ROUTING_REASON));
     model.put("waitingInQueue", rep == null);
     model.put("team", team.map(SalesTeam::getName).orElse(teamId));
-    model.put("tasklistUrl", task.map(open -> links.tasklistTask(open.getId())).orElse(links.tasklist()));
+    model.put("leadUrl", links.lead(leadId));
+    model.put("tasklistUrl", links.tasklist());
     sideEffects.atMostOnce(SideEffects.key(execution, TEMPLATE),
         () -> mail.send(new Mail(to, TEMPLATE, model, MailKind.TRANSACTIONAL, leadId)));
   }

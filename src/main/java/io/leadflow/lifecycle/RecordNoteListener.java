@@ -32,7 +32,7 @@ class RecordNoteListener implements TaskListener {
     Lead lead = leads.findById(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
     activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.NOTE, ClockUtil.now().toInstant(), CurrentUser.of(task))
-        .about(task.getName(), null, note.toString().strip()));
+        .about(LeadTasks.step(task), null, note.toString().strip()));
     // the next form starts with an empty note
     task.getExecution().removeVariable(LeadLifecycle.Variables.NOTE);
   }

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class StageMilestoneListener implements ExecutionListener {
 
   private final LeadStages stages;
+  private final LeadTaskColumns columns;
 
-  StageMilestoneListener(LeadStages stages) {
+  StageMilestoneListener(LeadStages stages, LeadTaskColumns columns) {
     this.stages = stages;
+    this.columns = columns;
   }
 
   @Override
@@ -33,5 +35,7 @@ class StageMilestoneListener implements ExecutionListener {
     UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
     stages.move(leadId, stage, CurrentUser.of(execution), reason, ClockUtil.now().toInstant());
     execution.setVariable(LeadLifecycle.Variables.STAGE, stage.name());
+    // a task of the lead open meanwhile (a printed kit to send) shows the new stage
+    columns.refresh(leadId);
   }
 }

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A table of records as RFC 4180 CSV: a header of the record's component names, then one line per row. */
+/**
+ * A table of records as RFC 4180 CSV: a header of the record's component names, then one line per row. No text cell
+ * runs as a formula in a spreadsheet.
+ */
 final class Csv {
 
   private Csv() {
@@ -35,8 +38,9 @@ final class Csv {
       return "";
     }
     String text = value.toString();
-    // a leading =, +, - or @ would make a spreadsheet run the cell as a formula
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+    // a leading =, +, - or @ would make a spreadsheet run the cell as a formula, and so may a tab or a carriage
+    // return before one; a quote makes it text (OWASP's advice on CSV injection)
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
       text = "'" + text;
     }
     return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")

@@ -60,10 +60,12 @@ public class FunnelMetrics {
     this.rollup = rollup;
   }
 
-  public record Volume(String stage, long leads) {
+  /** {@code leads} is null where the filter cannot be applied to the stage (see {@link #attributable}). */
+  public record Volume(String stage, Long leads) {
   }
 
-  public record Conversion(String fromStage, String toStage, long entered, long reached, Double rate) {
+  /** {@code entered} and {@code reached} are null where the filter cannot be applied to the from-stage. */
+  public record Conversion(String fromStage, String toStage, Long entered, Long reached, Double rate) {
   }
 
   public record Velocity(String stage, long measured, Double medianDays, Double p80Days) {
@@ -82,12 +84,22 @@ public class FunnelMetrics {
   public record Reason(String kind, String reason, long count) {
   }
 
-  public record CampaignRevenue(String campaign, long inquiries, long mqls, long wonDeals, BigDecimal wonRevenue,
+  public record CampaignRevenue(String campaign, Long inquiries, long mqls, long wonDeals, BigDecimal wonRevenue,
       BigDecimal cost, BigDecimal costPerLead, BigDecimal costPerMql) {
   }
 
-  public record Trend(LocalDate month, long inquiries, long mqls, long sals, long sqls, long won, Double mqlToSal,
+  public record Trend(LocalDate month, Long inquiries, long mqls, long sals, long sqls, long won, Double mqlToSal,
       Double salToSql, Double medianDaysToClose) {
+  }
+
+  /**
+   * Whether the filter applies to a stage. A lead gets its team and rep when it is routed, as an MQL: before that it
+   * belongs to no team, so a team or rep filter cannot count inquiries; it would count only those routed to the team
+   * later, fewer than the team's MQLs whenever some of them inquired before the period. A team's or rep's funnel
+   * starts at MQL.
+   */
+  static boolean attributable(MetricsFilter filter, String stage) {
+    return !("INQUIRY".equals(stage) && filter.byRouting());
   }
 
   /** How many leads first reached each stage in the period. */
@@ -107,7 +119,8 @@ public class FunnelMetrics {
             counts.put(row.getString("stage"), row.getLong("leads"));
           });
     }
-    return VOLUME_STAGES.stream().map(stage -> new Volume(stage, counts.getOrDefault(stage, 0L))).toList();
+    return VOLUME_STAGES.stream().map(stage -> new Volume(stage,
+        attributable(filter, stage) ? counts.getOrDefault(stage, 0L) : null)).toList();
   }
 
   /** Of the leads that first reached a stage in the period, how many have first reached the next one since. */
@@ -136,7 +149,9 @@ public class FunnelMetrics {
     }
     return CONVERSIONS.stream().map(pair -> {
       long[] count = counts.get(pair);
-      return new Conversion(pair.get(0), pair.get(1), count[0], count[1], ratio(count[1], count[0]));
+      return attributable(filter, pair.get(0))
+          ? new Conversion(pair.get(0), pair.get(1), count[0], count[1], ratio(count[1], count[0]))
+          : new Conversion(pair.get(0), pair.get(1), null, null, null);
     }).toList();
   }
 
@@ -397,12 +412,13 @@ public class FunnelMetrics {
     parameters.put("firstMonth", Date.valueOf(filter.from().withDayOfMonth(1)));
     parameters.put("lastDay", Date.valueOf(filter.to()));
     parameters.put("campaignFilter", blankToNull(filter.campaign()));
+    boolean inquiries = attributable(filter, "INQUIRY");
     return jdbc.query(sql, parameters, (row, index) -> {
       BigDecimal cost = row.getBigDecimal("cost");
-      long inquiries = row.getLong("inquiries");
       long mqls = row.getLong("mqls");
-      return new CampaignRevenue(row.getString("campaign"), inquiries, mqls, row.getLong("deals"),
-          row.getBigDecimal("revenue"), cost, per(cost, inquiries), per(cost, mqls));
+      return new CampaignRevenue(row.getString("campaign"), inquiries ? row.getLong("inquiries") : null, mqls,
+          row.getLong("deals"), row.getBigDecimal("revenue"), cost,
+          inquiries ? per(cost, row.getLong("inquiries")) : null, per(cost, mqls));
     });
   }
 
@@ -432,17 +448,18 @@ public class FunnelMetrics {
         from entries e join leadflow.lead l on l.id = e.lead_id
         group by e.month order by e.month""".formatted(condition);
     Map<LocalDate, Trend> byMonth = new TreeMap<>();
+    boolean inquiries = attributable(filter, "INQUIRY");
     jdbc.query(sql, parameters, row -> {
       LocalDate month = row.getDate("month").toLocalDate();
       long mqls = row.getLong("mqls");
       long sals = row.getLong("sals");
-      byMonth.put(month, new Trend(month, row.getLong("inquiries"), mqls, sals, row.getLong("sqls"),
-          row.getLong("won"), ratio(row.getLong("mql_sal"), mqls), ratio(row.getLong("sal_sql"), sals),
-          days(row.getObject("close_seconds"))));
+      byMonth.put(month, new Trend(month, inquiries ? row.getLong("inquiries") : null, mqls, sals,
+          row.getLong("sqls"), row.getLong("won"), ratio(row.getLong("mql_sal"), mqls),
+          ratio(row.getLong("sal_sql"), sals), days(row.getObject("close_seconds"))));
     });
     List<Trend> trends = new ArrayList<>();
     for (LocalDate month = filter.from().withDayOfMonth(1); !month.isAfter(filter.to()); month = month.plusMonths(1)) {
-      trends.add(byMonth.getOrDefault(month, new Trend(month, 0, 0, 0, 0, 0, null, null, null)));
+      trends.add(byMonth.getOrDefault(month, new Trend(month, inquiries ? 0L : null, 0, 0, 0, 0, null, null, null)));
     }
     return trends;
   }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -154,9 +155,10 @@ public class LeadOwnership {
               row.getString("stage"), row.getInt("suspension_state_") == 2));
         }, LeadLifecycle.PROCESS_KEY);
     Map<String, Lifecycle> sideProcesses = new LinkedHashMap<>();
+    Map<String, String> steps = new HashMap<>();
     jdbc.query("""
         with tree as (%s)
-        select tree.root, tree.business_key_, t.task_def_key_, t.name_, t.assignee_, t.due_date_,
+        select tree.root, tree.business_key_, t.proc_def_id_, t.task_def_key_, t.name_, t.assignee_, t.due_date_,
           exists (select 1 from public.act_ru_identitylink i
                   where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ is not null) as has_group,
           l.stage, concat_ws(' ', l.first_name, l.last_name) || coalesce(' (' || l.company || ')', '') as name
@@ -171,7 +173,11 @@ public class LeadOwnership {
             lifecycle = sideProcesses.computeIfAbsent(row.getString("root"), root -> side);
             lifecycle.sideWork++;
           }
-          String task = row.getString("name_");
+          // the step as the model names it: a task's own name is its title, which names the lead and changes
+          String definition = row.getString("proc_def_id_");
+          String taskKey = row.getString("task_def_key_");
+          String taskName = row.getString("name_");
+          String task = steps.computeIfAbsent(definition + "/" + taskKey, key -> step(definition, taskKey, taskName));
           if (row.getString("assignee_") == null && !row.getBoolean("has_group")) {
             lifecycle.problems.add("task '" + task + "' has no owner");
           }
@@ -232,6 +238,11 @@ public class LeadOwnership {
   }
 
   /** The intermediate timer events the lead's processes wait at (not boundary timers: those watch a place). */
+  private String step(String processDefinitionId, String taskDefinitionKey, String taskName) {
+    FlowElement element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey);
+    return element == null || element.getName() == null ? taskName : element.getName();
+  }
+
   private Set<String> catchTimers() {
     Set<String> ids = new HashSet<>();
     for (String key : List.of(LeadLifecycle.PROCESS_KEY, LeadNurture.PROCESS_KEY)) {

@@ -34,6 +34,11 @@ public record MetricsFilter(LocalDate from, LocalDate to, String segment, String
     return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
   }
 
+  /** Filters by what routing gives a lead (its team, its rep), which it has only from MQL on. */
+  boolean byRouting() {
+    return !isBlank(team) || !isBlank(rep);
+  }
+
   /** Nothing filters the leads: figures that have per-day totals over all leads can use them. */
   boolean allLeads() {
     return leadCondition(new LinkedHashMap<>()).equals("true");
@@ -44,6 +49,10 @@ public record MetricsFilter(LocalDate from, LocalDate to, String segment, String
     parameters.put("start", java.sql.Timestamp.from(start()));
     parameters.put("end", java.sql.Timestamp.from(end()));
     return parameters;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static void add(List<String> conditions, Map<String, Object> parameters, String column, String name,

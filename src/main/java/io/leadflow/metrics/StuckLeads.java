@@ -29,10 +29,13 @@ public class StuckLeads {
     this.properties = properties;
   }
 
-  /** A stuck lead, with links for the manager: the instance in Cockpit and its open task in Tasklist. */
+  /**
+   * A stuck lead, with links for the manager: the lead's page (every lead has one, also a lead of the demo history,
+   * which has no process), the instance in Cockpit and its open task in Tasklist.
+   */
   public record StuckLead(UUID leadId, String lead, String stage, String segment, String team, String owner,
       Instant enteredAt, double daysInStage, double typicalDays, long measuredLeads, String processInstanceId,
-      String cockpitUrl, String tasklistUrl) {
+      String leadUrl, String cockpitUrl, String tasklistUrl) {
 
     /** What Cockpit's incident says, in the manager's words. */
     public String message() {
@@ -86,7 +89,7 @@ public class StuckLeads {
       return new StuckLead(row.getObject("id", UUID.class), label, row.getString("stage"), row.getString("segment"),
           row.getString("team"), row.getString("owner"), entered, days(Duration.between(entered, now).getSeconds()),
           days(row.getDouble("limit_seconds")), row.getLong("samples"), processInstanceId,
-          processInstanceId == null ? null : "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
+          "/leads/" + row.getString("id"), processInstanceId == null ? null : "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
               + "/runtime",
           taskId == null ? null : "/camunda/app/tasklist/default/#/?task=" + taskId);
     });

@@ -66,10 +66,10 @@ public class Unsubscribes {
   }
 
   private boolean keepsSalesWork(Lead lead) {
-    DmnDecisionRuleResult policy = decisions.evaluateDecisionTableByKey(OPT_OUT_DECISION)
+    DmnDecisionRuleResult policy = asSystem.call(() -> decisions.evaluateDecisionTableByKey(OPT_OUT_DECISION)
         .variables(Variables.createVariables().putValue("stage", lead.getStage() == null ? null
             : lead.getStage().name()))
-        .evaluate().getSingleResult();
+        .evaluate().getSingleResult());
     return policy != null && Boolean.TRUE.equals(policy.getEntry("keepsSalesWork"));
   }
 }

@@ -87,14 +87,17 @@ public class LeadReassignment {
     String previousRep = lead.getOwner();
     String reason = "Reassigned by " + by + (previousRep == null ? "" : " from " + previousRep)
         + (note == null || note.isBlank() ? "" : ": " + note.trim());
-    // the variable first: the assignment listener then sees nothing to copy back
-    runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_TEAM, rep.getTeamId());
-    runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_REP, rep.getUserId());
-    runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.ROUTING_REASON, reason);
-    List<String> moved = tasks.createTaskQuery().processInstanceId(lifecycle.getId()).active().listPage(0, 100).stream()
-        .filter(task -> isSalesWork(task, previousTeam))
-        .map(task -> handOver(task, previousTeam, rep))
-        .toList();
+    // Leadflow's own change on the caller's behalf: who may reassign is the API's to check, and the process's variables
+    // are nobody's to write through the engine. The variable first: the assignment listener then sees nothing to copy.
+    List<String> moved = system.call(() -> {
+      runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_TEAM, rep.getTeamId());
+      runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.SALES_REP, rep.getUserId());
+      runtime.setVariable(lifecycle.getId(), LeadLifecycle.Variables.ROUTING_REASON, reason);
+      return tasks.createTaskQuery().processInstanceId(lifecycle.getId()).active().listPage(0, 100).stream()
+          .filter(task -> isSalesWork(task, previousTeam))
+          .map(task -> handOver(task, previousTeam, rep))
+          .toList();
+    });
     owners.assign(lead, rep.getTeamId(), rep.getUserId(), by, reason, now);
     return new Reassignment(leadId, rep.getTeamId(), rep.getUserId(), reason, moved);
   }
@@ -117,6 +120,11 @@ public class LeadReassignment {
       revoke(task.getId(), query -> query.userIdIn(previousAssignee));
     }
     return task.getId();
+  }
+
+  /** Whether the user is a sales rep who takes leads (not deactivated). */
+  public boolean isActiveRep(String userId) {
+    return reps.findById(userId).filter(SalesRep::isActive).isPresent();
   }
 
   /** The team of the sales rep, if the user is one. */

@@ -1,6 +1,8 @@
 package io.leadflow.routing;
 
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Stage;
+import io.leadflow.lifecycle.LeadLifecycle;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives a team's next lead to one of its reps: a smooth weighted round robin where a rep's weight is their capacity,
- * skipping reps who are inactive, out of office or at capacity (open leads). The turn state lives in the database
- * and is changed under the team row's lock, in the caller's transaction: two engine nodes never hand out the same
- * turn, and a step that rolls back gives its turn back. A decision table cannot keep such state, hence Java.
+ * skipping reps who are inactive, out of office or at capacity: holding as many open leads (MQL, SAL, SQL, on hold)
+ * in a running lifecycle as their capacity. The turn state lives in the database and is changed under the team row's
+ * lock, in the caller's transaction: two engine nodes never hand out the same turn, and a step that rolls back gives
+ * its turn back. A decision table cannot keep such state, hence Java.
  */
 @Service
 public class RoundRobin {
@@ -36,8 +39,9 @@ public class RoundRobin {
   public Optional<SalesRep> next(String teamId, Set<String> excluded, LocalDate today) {
     teams.lockById(teamId).orElseThrow(() -> new IllegalArgumentException("No sales team " + teamId));
     Map<String, Long> openLeads = new HashMap<>();
-    for (Object[] row : leads.countOpenByOwner(teamId, LeadRepository.OPEN_STAGES)) {
-      openLeads.put((String) row[0], (Long) row[1]);
+    List<String> open = LeadRepository.OPEN_STAGES.stream().map(Stage::name).toList();
+    for (Object[] row : leads.countHeldByOwner(teamId, open, LeadLifecycle.PROCESS_KEY)) {
+      openLeads.put((String) row[0], ((Number) row[1]).longValue());
     }
     List<SalesRep> candidates = reps.findByTeamIdOrderByUserIdAsc(teamId).stream()
         .filter(rep -> !excluded.contains(rep.getUserId()))

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +27,19 @@ public class SalesOrganisation {
   private final CustomerAccountRepository customers;
   private final TargetAccountRepository targets;
   private final IdentityService identity;
+  private final RepDirectory directory;
+  private final ApplicationEventPublisher events;
 
   SalesOrganisation(SalesTeamRepository teams, SalesRepRepository reps, CustomerAccountRepository customers,
-      TargetAccountRepository targets, IdentityService identity) {
+      TargetAccountRepository targets, IdentityService identity, RepDirectory directory,
+      ApplicationEventPublisher events) {
     this.teams = teams;
     this.reps = reps;
     this.customers = customers;
     this.targets = targets;
     this.identity = identity;
+    this.directory = directory;
+    this.events = events;
   }
 
   /** Creates or changes the team, and its Camunda group so that its members see its tasks. */
@@ -78,6 +84,8 @@ public class SalesOrganisation {
     rep.update(teamId, user.getEmail(), displayName, capacity, active);
     addMembership(userId, teamId);
     addMembership(userId, Groups.SALES_REPS);
+    directory.letManagersFind(userId);
+    events.publishEvent(new SalesRepSaved(userId, teamId));
     return rep;
   }
 

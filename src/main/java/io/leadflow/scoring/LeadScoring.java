@@ -4,6 +4,7 @@ import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
+import io.leadflow.lead.LeadDetailsChanged;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.ScoreReason;
 import io.leadflow.lead.ScoreReasonRepository;
@@ -20,6 +21,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,16 +48,21 @@ public class LeadScoring {
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
   private final ScoreReasonRepository reasons;
+  private final ApplicationEventPublisher events;
 
   LeadScoring(DecisionService decisions, LeadRepository leads, LeadActivityRepository activities,
-      ScoreReasonRepository reasons) {
+      ScoreReasonRepository reasons, ApplicationEventPublisher events) {
     this.decisions = decisions;
     this.leads = leads;
     this.activities = activities;
     this.reasons = reasons;
+    this.events = events;
   }
 
-  /** Scores the lead as of {@code now} and stores the score and its explanation on the lead. */
+  /**
+   * Scores the lead as of {@code now} and stores the score and its explanation on the lead; what shows the score
+   * follows ({@link LeadDetailsChanged}).
+   */
   @Transactional
   public LeadScore scoreAndRecord(UUID leadId, Instant now) {
     Lead lead = leads.findById(leadId)
@@ -69,6 +76,7 @@ public class LeadScoring {
       rows.add(new ScoreReason(leadId, i + 1, reason.category(), reason.points(), reason.reason()));
     }
     reasons.saveAll(rows);
+    events.publishEvent(new LeadDetailsChanged(leadId));
     return score;
   }
 

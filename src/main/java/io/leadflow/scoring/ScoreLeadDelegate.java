@@ -2,6 +2,7 @@ package io.leadflow.scoring;
 
 import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
 
+import io.leadflow.lifecycle.LeadTaskColumns;
 import io.leadflow.system.JsonVariables;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,15 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Score lead" and "Re-score lead": evaluates the scoring tables for the lead and keeps the result in the process,
- * where the qualification table, the SLA policy and the forms read it.
+ * where the qualification table, the SLA policy and the forms read it, and on the lead's open tasks' columns.
  */
 @Component("scoreLead")
 class ScoreLeadDelegate implements JavaDelegate {
 
   private final LeadScoring scoring;
+  private final LeadTaskColumns columns;
 
-  ScoreLeadDelegate(LeadScoring scoring) {
+  ScoreLeadDelegate(LeadScoring scoring, LeadTaskColumns columns) {
     this.scoring = scoring;
+    this.columns = columns;
   }
 
   @Override
@@ -35,5 +38,6 @@ class ScoreLeadDelegate implements JavaDelegate {
     execution.setVariable(DISQUALIFIER, score.disqualifier());
     execution.setVariable(SCORE_REASONS, JsonVariables.of(score.reasons()));
     execution.setVariable(HOLD_OFF_UNTIL, score.holdOffUntil());
+    columns.refresh(leadId);
   }
 }

@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The first administrator, created when missing. The demo profile has a documented default; the prod profile takes
- * both values from LEADFLOW_ADMIN_USER and LEADFLOW_ADMIN_PASSWORD and refuses to start without them.
+ * The first administrator, created when missing. Only the demo profile has a documented password; every other profile
+ * takes it from LEADFLOW_ADMIN_PASSWORD and refuses to start without it (the prod profile the user name too, from
+ * LEADFLOW_ADMIN_USER).
  */
 @Validated
 @ConfigurationProperties("leadflow.admin")

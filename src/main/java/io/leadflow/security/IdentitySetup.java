@@ -3,23 +3,20 @@ package io.leadflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.leadflow.intake.LogInquiry;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions,
- * the Tasklist filters and the first administrator. Idempotent; nodes that start together take turns
- * ({@link io.leadflow.system.StartupLock}).
+ * Creates what Leadflow's roles need in Camunda's identity and authorization tables: the groups, their permissions
+ * and the first administrator. Idempotent; nodes that start together take turns
+ * ({@link io.leadflow.system.StartupLock}). Tasklist's filters: lifecycle.TasklistFilters.
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
@@ -38,17 +35,13 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final TransactionTemplate transaction;
   private final AdminAccount admin;
 
-  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, TransactionTemplate transaction, AdminAccount admin) {
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, TransactionTemplate transaction,
+      AdminAccount admin) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.transaction = transaction;
     this.admin = admin;
   }
@@ -58,10 +51,14 @@ class IdentitySetup implements SmartInitializingSingleton {
     transaction.executeWithoutResult(status -> {
       setUpRoles();
       setUpAdmin();
-      setUpTasklistFilters();
     });
   }
 
+  /**
+   * The least each role's work needs (src/docs/security.md, "Who may do what"). Task work comes from the tasks
+   * themselves: the engine grants their assignee and candidate groups TASK_WORK (generic property
+   * defaultUserPermissionNameForTask), which completes and claims but neither assigns nor writes variables.
+   */
   private void setUpRoles() {
     group(Groups.ADMINS, "Leadflow administrators");
     group(Groups.MARKETING_OPS, "Marketing operations");
@@ -75,21 +72,42 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
     // reading a process definition lets Tasklist show the task's diagram
     grant(Groups.SALES_REPS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
-    // marketing ops also log inquiries through start forms
-    grant(Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY,
+    grant(Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    // marketing ops start one process by hand, through its start form: logging a called-in inquiry
+    grant(Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, LogInquiry.PROCESS_KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    // managers watch all work in Cockpit, retry failed steps and reassign tasks
+    grant(Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // managers watch all work in Cockpit, retry failed steps and give tasks to reps; they change no process
     grant(Groups.SALES_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
-    grant(Groups.SALES_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
-    grant(Groups.SALES_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE);
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.RETRY_JOB);
+    grant(Groups.SALES_MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+        ProcessInstancePermissions.RETRY_JOB);
+    grant(Groups.SALES_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
     grant(Groups.SALES_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.SALES_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(Groups.SALES_MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    workNotUpdate();
+  }
+
+  /**
+   * Tasks created before the engine granted TASK_WORK carry UPDATE for their assignee and candidate groups, which
+   * would let a rep assign the task to anyone and write any of its variables: those grants become TASK_WORK.
+   */
+  private void workNotUpdate() {
+    List<Authorization> updates;
+    while (!(updates = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .authorizationType(AUTH_TYPE_GRANT).hasPermission(TaskPermissions.UPDATE).listPage(0, 500).stream()
+        .filter(grant -> !ANY.equals(grant.getResourceId()) && !Groups.ADMINS.equals(grant.getGroupId()))
+        .toList()).isEmpty()) {
+      for (Authorization grant : updates) {
+        grant.removePermission(TaskPermissions.UPDATE);
+        grant.addPermission(TaskPermissions.TASK_WORK);
+        authorizations.saveAuthorization(grant);
+      }
+    }
   }
 
   private void setUpAdmin() {
@@ -109,11 +127,6 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
   }
 
-  private void setUpTasklistFilters() {
-    filter("Open tasks", -10, false);
-    filter("Unclaimed tasks", 0, true);
-  }
-
   private void group(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
@@ -123,44 +136,17 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
   }
 
+  /** The group's grant on the resource holds exactly these permissions, whatever an earlier version granted. */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).count() > 0;
-    if (!exists) {
-      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      for (Permission permission : permissions) {
-        authorization.addPermission(permission);
-      }
-      authorizations.saveAuthorization(authorization);
     }
-  }
-
-  private void filter(String name, int priority, boolean unassignedOnly) {
-    if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    TaskQuery taskQuery = tasks.createTaskQuery();
-    if (unassignedOnly) {
-      taskQuery.taskUnassigned();
-    }
-    taskQuery.orderByDueDate().asc();
-    Filter filter = filters.newTaskFilter(name)
-        .setOwner(admin.username())
-        .setProperties(Map.of("priority", priority, "refresh", true,
-            "description", unassignedOnly ? "Tasks of my teams that nobody has claimed yet"
-                : "Every task I may work on: mine and my teams'"))
-        .setQuery(taskQuery);
-    filters.saveFilter(filter);
-    for (String group : List.of(Groups.MARKETING_OPS, Groups.SALES_REPS, Groups.SALES_MANAGERS)) {
-      Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      read.setGroupId(group);
-      read.setResource(Resources.FILTER);
-      read.setResourceId(filter.getId());
-      read.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(read);
-    }
+    authorization.setPermissions(permissions);
+    authorizations.saveAuthorization(authorization);
   }
 }

@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** Answers an unauthenticated API call with 401, a Basic challenge and an RFC 9457 problem body. */
+/**
+ * Answers an unauthenticated API call with 401, a Basic challenge and an RFC 9457 problem body; a login throttled
+ * after too many failures with 429 and Retry-After.
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
   private final ObjectMapper objectMapper;
@@ -22,6 +25,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
+    if (exception instanceof LoginThrottledException throttled) {
+      throttled.retryAfter(response);
+      ProblemResponses.write(response, objectMapper, ProblemResponses.refused(HttpStatus.TOO_MANY_REQUESTS.value(),
+          throttled.detail(), request.getRequestURI()));
+      return;
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Leadflow\"");
     ProblemResponses.write(response, objectMapper, ProblemResponses.refused(HttpStatus.UNAUTHORIZED.value(),
         "Log in with a Leadflow user (HTTP Basic) to use this endpoint.", request.getRequestURI()));

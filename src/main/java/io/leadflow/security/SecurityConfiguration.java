@@ -2,16 +2,24 @@ package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import io.leadflow.intake.ApiKeyAuthentication;
 import io.leadflow.intake.ApiKeyAuthenticationFilter;
 import io.leadflow.intake.ApiKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -35,32 +43,55 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the managers' dashboard: Leadflow's login page, session and CSRF protection; its figures also by HTTP
  *   Basic;</li>
  *   <li>everything else (Leadflow's API, Actuator): HTTP Basic, or for machine clients that capture leads an API key
- *   ({@code X-API-Key}); public are only the health probe, the landing page, unsubscribe links and the API
- *   description.</li>
+ *   ({@code X-API-Key}); public are only the health probe, the landing page, the unsubscribe and re-subscription
+ *   links and the API description.</li>
  * </ul>
+ * Every login that checks a password here, the webapps' included, is throttled ({@link LoginThrottle}). What a user
+ * may do in the engine is its authorizations' and Leadflow's engine rules' ({@link UserCommandRules}) to decide.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /**
+   * Leadflow's own pages and API load nothing from elsewhere and run no inline script, and no other site may frame
+   * them. Inline styles stay allowed: Swagger UI and Chart.js set them. Camunda's webapps send their own policy
+   * ({@code camunda.bpm.webapp.header-security}). HSTS goes with every HTTPS answer (Spring Security's default).
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final Customizer<HeadersConfigurer<HttpSecurity>> OWN_HEADERS = headers -> headers
+      .contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY));
 
   @Bean
   @Order(1)
   SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
       throws Exception {
     return http.securityMatcher(path("/engine-rest/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            // checks any user's password, past the login throttle: for administrators only
+            .requestMatchers(path("/engine-rest/identity/verify")).hasAuthority(Groups.ADMINS)
+            .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain camundaWebapps(HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper)
+      throws Exception {
     // the webapps authenticate every data request themselves and bring their own CSRF protection
     return http.securityMatcher(new OrRequestMatcher(path("/"), path("/camunda/**")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            // checks any user's password, past the login throttle; no webapp uses it
+            .requestMatchers(path("/camunda/api/engine/engine/*/identity/verify")).denyAll()
+            .anyRequest().permitAll())
+        .addFilterBefore(new WebappLoginThrottle(throttle, objectMapper), AuthorizationFilter.class)
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }
@@ -81,13 +112,14 @@ class SecurityConfiguration {
             .requestMatchers(path("/login"), path("/default-ui.css"), path("/favicon.ico"), path("/webjars/**"))
             .permitAll()
             .anyRequest().hasAnyAuthority(Groups.SALES_MANAGERS, Groups.MARKETING_OPS, Groups.ADMINS))
-        .formLogin(login -> login.defaultSuccessUrl("/dashboard", true))
+        .formLogin(login -> login.defaultSuccessUrl("/dashboard", true).failureHandler(SecurityConfiguration::loginFailed))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(objectMapper), api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(OWN_HEADERS)
         .build();
   }
 
@@ -99,13 +131,13 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             // an error page rendered for a request keeps that request's answer (e.g. a webapp's 404), no login prompt
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            // the forward from /landing to its static page
-            .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe links,
-            // and the API description
-            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/v3/api-docs"),
-                path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
+            // public: the landing page (its post is rate-limited and has a honeypot), the signed unsubscribe and
+            // re-subscription links, and the API description
+            .requestMatchers(path("/landing"), path("/landing/**"), path("/unsubscribe"), path("/resubscribe"),
+                path("/v3/api-docs"), path("/v3/api-docs.yaml"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                path("/swagger-ui/**"))
+            .permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
@@ -117,9 +149,10 @@ class SecurityConfiguration {
             .requestMatchers(path("/api/leads/*/erasure")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // capture: machine clients with an API key, and the people who capture leads by hand
             .requestMatchers(path(HttpMethod.POST, "/api/leads"), path(HttpMethod.POST, "/api/leads/imports"),
-                path(HttpMethod.GET, "/api/leads/imports/*"), path(HttpMethod.POST, "/api/leads/*/activities"),
-                path(HttpMethod.POST, "/api/activities"))
+                path(HttpMethod.POST, "/api/leads/*/activities"), path(HttpMethod.POST, "/api/activities"))
             .hasAnyAuthority(ApiKeyAuthentication.AUTHORITY, Groups.ADMINS, Groups.MARKETING_OPS)
+            .requestMatchers(path(HttpMethod.GET, "/api/leads/imports/*"))
+            .hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // an API key captures, and may read nothing
             .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
@@ -129,8 +162,24 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  /** A wrong password shows the login form again; a throttled login says how long to wait, with 429. */
+  private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException exception) throws IOException {
+    if (exception instanceof LoginThrottledException throttled) {
+      throttled.retryAfter(response);
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setContentType("text/html;charset=UTF-8");
+      response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many "
+          + "failed logins</title></head><body><p>" + HtmlUtils.htmlEscape(throttled.detail())
+          + "</p><p><a href=\"/login\">Back to the login</a></p></body></html>");
+      return;
+    }
+    response.sendRedirect(request.getContextPath() + "/login?error");
   }
 
   /**

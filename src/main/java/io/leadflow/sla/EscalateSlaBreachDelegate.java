@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadTaskTitles;
 import io.leadflow.lifecycle.LeadTasks;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,11 +15,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalates a missed deadline: records the breach against the owner and raises an "slaBreach" incident on the late
- * task in Cockpit. The people the SLA policy names hear of it in the next step ("Tell managers about ...",
- * {@link TellManagersDelegate}), so the escalation does not wait for the mail server. Does nothing when the task is no
- * longer open by the time it runs. The step's extension properties name the task ({@code forTask}) and its SLA step
- * ({@code slaStep}).
+ * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late task
+ * in Cockpit and moves the late task up in Tasklist (its priority). The people the SLA policy names hear of it in the
+ * next step ("Tell managers about ...", {@link TellManagersDelegate}), so the escalation does not wait for the mail
+ * server. Does nothing when the task is no longer open by the time it runs. The step's extension properties name the
+ * task ({@code forTask}) and its SLA step ({@code slaStep}).
  */
 @Component("escalateSlaBreach")
 class EscalateSlaBreachDelegate implements JavaDelegate {
@@ -26,11 +27,14 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   private final LeadRepository leads;
   private final SlaBreaches breaches;
   private final SlaDeadlines deadlines;
+  private final LeadTaskTitles titles;
 
-  EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines) {
+  EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines,
+      LeadTaskTitles titles) {
     this.leads = leads;
     this.breaches = breaches;
     this.deadlines = deadlines;
+    this.titles = titles;
   }
 
   @Override
@@ -54,5 +58,6 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
         deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
+    titles.refresh(lead.getId());
   }
 }

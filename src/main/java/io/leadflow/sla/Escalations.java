@@ -43,9 +43,8 @@ public class Escalations {
 
   /**
    * @param owner the user who owns the late work and is to be alerted too, or null
-   * @param taskId the late task, if it is still open
    */
-  public void send(String key, Lead lead, SlaBreach breach, String owner, String taskId, String processInstanceId) {
+  public void send(String key, Lead lead, SlaBreach breach, String owner, String processInstanceId) {
     String group = breach.getEscalatedTo();
     Set<String> recipients = new LinkedHashSet<>(staff.emailsOfGroup(group));
     String manager = Optional.ofNullable(breach.getTeam()).flatMap(teams::findById).map(SalesTeam::getManager)
@@ -67,7 +66,8 @@ public class Escalations {
     model.put("ownerName", breach.getOwner() == null ? "nobody (team queue)" : breach.getOwner());
     model.put("deadline", breach.getDueAt());
     model.put("lateBy", java.time.Duration.between(breach.getDueAt(), breach.getBreachedAt()));
-    model.put("tasklistUrl", taskId == null ? links.tasklist() : links.tasklistTask(taskId));
+    model.put("leadUrl", links.lead(lead.getId()));
+    model.put("tasklistUrl", links.tasklist());
     model.put("cockpitUrl", links.cockpitProcessInstance(processInstanceId));
     for (String to : recipients) {
       sideEffects.atMostOnce(key + ":" + to,

@@ -1,11 +1,7 @@
 package io.leadflow.sla;
 
-import io.leadflow.lead.ActivityType;
-import io.leadflow.lead.LeadActivityRepository;
-import io.leadflow.lead.Stage;
-import io.leadflow.lead.StageChangeRepository;
+import io.leadflow.lifecycle.FollowUp;
 import io.leadflow.lifecycle.LeadLifecycle;
-import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Follow up with lead" may end as "no response" only after the contact attempts the SLA policy asks for
- * (slaMinimumAttempts of the FOLLOW_UP step), logged since the lead was accepted: checked on the server whichever
- * client completes the task. The task shows both numbers (task-local {@code minimumAttempts}, {@code
- * contactAttempts}), so its form can say why.
+ * (slaMinimumAttempts of the FOLLOW_UP step), logged since the lead was accepted: checked on completion on the server,
+ * whichever client completes the task. The form shows both numbers when it opens (formLoads
+ * {@code followUpAttempts}), so it can say why.
  */
 @Component("minimumAttempts")
 class MinimumAttemptsListener implements TaskListener {
@@ -24,34 +20,24 @@ class MinimumAttemptsListener implements TaskListener {
   static final String NO_RESPONSE = "NO_RESPONSE";
 
   private final SlaDeadlines deadlines;
-  private final LeadActivityRepository activities;
-  private final StageChangeRepository stageChanges;
+  private final FollowUp followUp;
 
-  MinimumAttemptsListener(SlaDeadlines deadlines, LeadActivityRepository activities,
-      StageChangeRepository stageChanges) {
+  MinimumAttemptsListener(SlaDeadlines deadlines, FollowUp followUp) {
     this.deadlines = deadlines;
-    this.activities = activities;
-    this.stageChanges = stageChanges;
+    this.followUp = followUp;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (!NO_RESPONSE.equals(task.getVariable(LeadLifecycle.Variables.FOLLOW_UP_OUTCOME))) {
+      return;
+    }
     int minimum = deadlines.minimumAttempts(task.getExecution());
-    long logged = attempts(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(LeadLifecycle.Variables.MINIMUM_ATTEMPTS, minimum);
-      task.setVariableLocal(LeadLifecycle.Variables.CONTACT_ATTEMPTS, logged);
-    } else if (NO_RESPONSE.equals(task.getVariable(LeadLifecycle.Variables.FOLLOW_UP_OUTCOME)) && logged < minimum) {
+    long logged = followUp.attempts(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)));
+    if (logged < minimum) {
       throw new BadUserRequestException("Cannot complete '" + task.getName() + "': "
           + LeadLifecycle.Variables.FOLLOW_UP_OUTCOME + " NO_RESPONSE needs at least " + minimum
           + " logged contact attempts in this follow-up; " + logged + " so far");
     }
-  }
-
-  /** Attempts since the lead last entered SAL: this follow-up's, not those of an earlier pass. */
-  private long attempts(DelegateTask task) {
-    UUID leadId = UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID));
-    Instant accepted = stageChanges.lastEntered(leadId, Stage.SAL);
-    return accepted == null ? 0 : activities.countByLeadIdAndTypeSince(leadId, ActivityType.CONTACT_ATTEMPT, accepted);
   }
 }

@@ -58,11 +58,12 @@ class SendReminderDelegate implements JavaDelegate {
     Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
         .orElseThrow();
     Map<String, Object> model = new HashMap<>();
-    model.put("taskName", task.getName());
+    model.put("taskName", LeadTasks.step(execution, task));
     model.put("leadName", lead.getFullName());
     model.put("company", lead.getCompany());
     model.put("dueAt", task.getDueDate() == null ? null : task.getDueDate().toInstant());
-    model.put("tasklistUrl", links.tasklistTask(task.getId()));
+    model.put("leadUrl", links.lead(lead.getId()));
+    model.put("tasklistUrl", links.tasklist());
     String key = SideEffects.key(execution, TEMPLATE);
     for (String to : recipients(execution, task)) {
       sideEffects.atMostOnce(key + ":" + to,

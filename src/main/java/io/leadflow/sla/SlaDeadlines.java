@@ -1,9 +1,11 @@
 package io.leadflow.sla;
 
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.NoResponsePolicy;
 import io.leadflow.system.TransactionScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * timer follows and the table decides how long it is.
  */
 @Component("slaDeadlines")
-public class SlaDeadlines {
+public class SlaDeadlines implements NoResponsePolicy {
 
   /**
    * Steps whose work belongs to marketing ops (Task_ReviewMql, Task_FixLeadData, the printed kit): they work by the
@@ -125,14 +127,31 @@ public class SlaDeadlines {
   }
 
   /** The contact attempts a rep must have logged before ending the follow-up as "no response" (0: none). */
+  @Override
   public int minimumAttempts(VariableScope execution) {
     Integer minimum = policy(execution, SlaStep.FOLLOW_UP).minimumAttempts();
     return minimum == null ? 0 : minimum;
   }
 
+  /**
+   * By when a lead who asked to be called (a demo or a contact request) is called at the latest, in the calendar's
+   * time zone: the hand-raiser's first-contact deadline in the team's working time (the default calendar while the
+   * lead has no team). Where the speed-to-lead clock counts from the request, that is now and covers acceptance;
+   * otherwise first contact counts from the acceptance deadline, unless a rep has accepted the lead already.
+   */
+  public ZonedDateTime callBackBy(String team, String segment, boolean accepted, Instant now) {
+    SlaPolicy firstContact = policies.policy(SlaStep.FIRST_CONTACT, segment, true);
+    Instant start = accepted || firstContact.countFrom() == SlaPolicy.CountFrom.REQUEST ? now
+        : deadlineAt(team, policies.policy(SlaStep.ACCEPTANCE, segment, true), now);
+    return deadlineAt(team, firstContact, start).atZone(workingTime.zoneOf(team));
+  }
+
   private Instant deadlineAt(VariableScope execution, SlaStep step, SlaPolicy policy, Instant start) {
-    String team = owningTeam(execution, step);
     Instant from = policy.countFrom() == SlaPolicy.CountFrom.REQUEST ? requestedAt(execution, start) : start;
+    return deadlineAt(owningTeam(execution, step), policy, from);
+  }
+
+  private Instant deadlineAt(String team, SlaPolicy policy, Instant from) {
     Instant deadline = policy.endOfWorkingDay() ? workingTime.endOfWorkingDay(from, team)
         : count(from, policy.deadline(), policy.counting(), team);
     if (policy.maximum() != null) {

@@ -32,7 +32,7 @@ class TellManagerOfLateLeadDelegate implements JavaDelegate {
     SlaBreach breach = breaches.findById(breachId).orElseThrow(
         () -> new IllegalStateException("No SLA breach " + breachId + " to tell the manager about"));
     Lead lead = leads.findById(breach.getLeadId()).orElseThrow();
-    escalations.send(SideEffects.key(execution, "escalation"), lead, breach, null, null,
+    escalations.send(SideEffects.key(execution, "escalation"), lead, breach, null,
         execution.getProcessInstanceId());
   }
 }

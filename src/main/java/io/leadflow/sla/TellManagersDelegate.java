@@ -4,13 +4,11 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
-import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.system.SideEffects;
 import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +45,8 @@ class TellManagersDelegate implements JavaDelegate {
         .flatMap(due -> breaches.findByDeadline(execution.getProcessInstanceId(), step, due).stream().findFirst())
         .ifPresent(breach -> {
           Lead lead = leads.findById(breach.getLeadId()).orElseThrow();
-          String taskId = ElementProperties.get(execution, LeadLifecycle.Properties.FOR_TASK) == null ? null
-              : LeadTasks.open(execution, ElementProperties.get(execution, LeadLifecycle.Properties.FOR_TASK))
-                  .map(Task::getId).orElse(null);
           escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-              OWNER_ALERTED.contains(step) ? breach.getOwner() : null, taskId, execution.getProcessInstanceId());
+              OWNER_ALERTED.contains(step) ? breach.getOwner() : null, execution.getProcessInstanceId());
         });
   }
 }

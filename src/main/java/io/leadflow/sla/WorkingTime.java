@@ -178,6 +178,12 @@ public class WorkingTime {
         + " has no working time in " + MAX_DAYS + " days: check its working days and hours");
   }
 
+  /** The time zone the team's working hours are in (the default calendar's for none). */
+  public ZoneId zoneOf(String teamId) {
+    SalesTeam team = teamId == null ? null : teams.findById(teamId).orElse(null);
+    return team == null ? defaults.timeZone() : team.getTimeZone();
+  }
+
   private Calendar calendar(String teamId, Instant start) {
     SalesTeam team = teamId == null ? null : teams.findById(teamId).orElse(null);
     ZoneId zone = team == null ? defaults.timeZone() : team.getTimeZone();

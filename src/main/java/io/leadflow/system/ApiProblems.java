@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,9 +20,11 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of Leadflow's API is an RFC 9457 problem. Bad input names each bad field in {@code errors}, so a capture
@@ -91,6 +94,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         : exception.getPropertyName();
     return ResponseEntity.badRequest().body(badRequest(List.of(
         new FieldProblem(name == null ? "parameter" : name, "must be " + describe(exception.getRequiredType())))));
+  }
+
+  /** A browser that opens a path with nothing at it gets the error page's HTML, not a problem. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+        && ProtocolProblems.ProblemErrorPage.wantsHtml(servlet.getRequest())) {
+      try {
+        servlet.getResponse().sendError(status.value());
+      } catch (IOException clientGone) {
+        // nobody left to tell
+      }
+      return null;
+    }
+    return super.handleNoResourceFoundException(exception, headers, status, request);
   }
 
   private static String message(FieldError error) {

@@ -1,5 +1,6 @@
 package io.leadflow.system;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngineAsSystem {
+
+  private static final ThreadLocal<String> ON_BEHALF_OF = new ThreadLocal<>();
 
   private final IdentityService identity;
 
@@ -36,5 +39,32 @@ public class EngineAsSystem {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * Runs like {@link #run}, but what the work records about who acted (the stage history) still names the logged-in
+   * user: for a step that user's request causes but that their role may not take in the engine themselves, such as
+   * starting the lifecycle of the lead they captured.
+   */
+  public void runOnBehalfOfUser(Runnable work) {
+    Authentication user = identity.getCurrentAuthentication();
+    String previous = ON_BEHALF_OF.get();
+    if (user != null) {
+      ON_BEHALF_OF.set(user.getUserId());
+    }
+    try {
+      run(work);
+    } finally {
+      if (previous == null) {
+        ON_BEHALF_OF.remove();
+      } else {
+        ON_BEHALF_OF.set(previous);
+      }
+    }
+  }
+
+  /** The user a call of {@link #runOnBehalfOfUser} is made for, while it runs. */
+  public static Optional<String> onBehalfOf() {
+    return Optional.ofNullable(ON_BEHALF_OF.get());
   }
 }

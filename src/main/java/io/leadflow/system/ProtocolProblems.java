@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
@@ -26,15 +28,23 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -44,7 +54,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * page or Spring Boot's own JSON: Tomcat's refusals of what it cannot parse (a NUL or a broken %-escape in the path,
  * oversized or malformed headers, an unknown HTTP version), the security firewall's ({@code //}, {@code ..},
  * {@code ;} in a path, an unknown method; checked before any of Spring Security's filters) and whatever else ends on
- * the error page. A malformed Accept header does not stop a problem from being written either.
+ * the error page, unless a browser asks for it (it gets a page). A malformed Accept header does not stop a problem
+ * from being written either.
  */
 @Configuration(proxyBeanMethods = false)
 class ProtocolProblems {
@@ -143,9 +154,14 @@ class ProtocolProblems {
     };
   }
 
-  /** The error page: every error that no controller answered, whatever the client accepts. */
-  @RestController
+  /**
+   * The error page: every error that no controller answered. A browser (a client that asks for HTML before JSON) gets
+   * a page that says what happened and where to go; every other client a problem, whatever it accepts.
+   */
+  @Controller
   static class ProblemErrorPage implements ErrorController {
+
+    private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
     private final ObjectMapper objectMapper;
 
@@ -154,12 +170,54 @@ class ProtocolProblems {
     }
 
     @RequestMapping("${server.error.path:/error}")
-    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
       Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-      ProblemResponses.write(response, objectMapper, ProblemResponses.refused(
-          status instanceof Integer code && code >= 400 ? code : HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null,
+      int status = code instanceof Integer known && known >= 400 ? known : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+      if (wantsHtml(request)) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        model.put("user", user(request));
+        return new ModelAndView("error/page", model, HttpStatusCode.valueOf(status));
+      }
+      ProblemResponses.write(response, objectMapper, ProblemResponses.refused(status, null,
           path instanceof String uri ? uri : request.getRequestURI()));
+      return null;
+    }
+
+    /**
+     * Who is logged in: on the error dispatch the API's stateless chain runs, which does not know the login of a
+     * page's session (the dashboard's), so that is read too.
+     */
+    private static String user(HttpServletRequest request) {
+      if (request.getUserPrincipal() != null) {
+        return request.getUserPrincipal().getName();
+      }
+      Authentication session = SESSIONS.loadDeferredContext(request).get().getAuthentication();
+      return session == null || session instanceof AnonymousAuthenticationToken ? null : session.getName();
+    }
+
+    /** Browsers put text/html first; API clients, scripts and the webapps' own requests ask for JSON or anything. */
+    static boolean wantsHtml(HttpServletRequest request) {
+      String accept = request.getHeader(HttpHeaders.ACCEPT);
+      if (accept == null) {
+        return false;
+      }
+      try {
+        double html = 0;
+        double json = 0;
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+          if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML)) {
+            html = Math.max(html, type.getQualityValue());
+          } else if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+              || type.equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON)) {
+            json = Math.max(json, type.getQualityValue());
+          }
+        }
+        return html > 0 && html > json;
+      } catch (InvalidMediaTypeException malformed) {
+        return false;
+      }
     }
   }
 

@@ -26,6 +26,17 @@ public class StaffDirectory {
     return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
   }
 
+  /** The user's first and last name, as Admin has them; null when the user is unknown or has no name. */
+  public String nameOf(String userId) {
+    User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return null;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? null : name;
+  }
+
   /** The addresses of the group's members who have one. */
   public Set<String> emailsOfGroup(String groupId) {
     Set<String> emails = new LinkedHashSet<>();

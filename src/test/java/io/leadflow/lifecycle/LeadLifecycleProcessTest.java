@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.FullProcessCoverage;
 import io.leadflow.crm.CrmLeadUpdate;
 import io.leadflow.ProcessTest;
@@ -39,6 +41,8 @@ import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
 import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,11 +52,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,6 +66,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +86,7 @@ class LeadLifecycleProcessTest {
   @Autowired LifecycleDriver driver;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired FormService forms;
   @Autowired LeadRepository leads;
   @Autowired LeadActivityRepository activities;
   @Autowired StageChangeRepository history;
@@ -162,6 +170,45 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(activities.findByLeadIdOrderByOccurredAtAsc(leadId))
         .extracting(LeadActivity::getType)
         .contains(ActivityType.EMAIL_SENT, ActivityType.CONTACT_ATTEMPT, ActivityType.NOTE, ActivityType.OWNER_CHANGE);
+  }
+
+  @Test
+  void shouldShowTheLeadAsItIsWhenItsFormOpensAndNameItsTaskAfterIt() throws Exception {
+    UUID leadId = driver.handRaiser("nell@quinn.example", "DE", "Nell", "Quinn");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    JsonNode before = formLead(accept);
+    int score = before.at("/score/total").asInt();
+    Assertions.assertThat(before.get("name").asText()).isEqualTo("Nell Quinn");
+    Assertions.assertThat(before.at("/qualification/jobLevel").asText()).isEqualTo("Decision maker");
+    Assertions.assertThat(before.get("reach").asText()).contains("(tel:+49301234567)", "(mailto:nell@quinn.example)");
+    Assertions.assertThat(accept.getName()).startsWith("Accept lead: Nell Quinn, Quinn Systems (score " + score
+        + ", due ");
+    Assertions.assertThat(accept.getPriority()).isEqualTo(LeadTaskTitles.HAND_RAISER);
+
+    // while the task is open the lead looks at prices twice and is re-scored in its lifecycle
+    Lead lead = leads.findById(leadId).orElseThrow();
+    for (int visit = 0; visit < 2; visit++) {
+      activities.save(new LeadActivity(UUID.randomUUID(), lead, ActivityType.PRICING_PAGE_VISIT,
+          LifecycleDriver.now(), "web"));
+    }
+    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_ENGAGED).processInstanceBusinessKey(leadId.toString())
+        .correlateAll();
+    driver.runDueJobs();
+
+    int rescored = formLead(accept).at("/score/total").asInt();
+    Assertions.assertThat(rescored).isGreaterThan(score);
+    Assertions.assertThat(tasks.createTaskQuery().taskId(accept.getId()).singleResult().getName())
+        .contains("(score " + rescored + ", due ");
+    // nothing of the package is stored: no variable, so no history an erasure would have to find
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableNameIn(LEAD, TEAM_OPTIONS, TEAMMATE_OPTIONS).count()).isZero();
+  }
+
+  private JsonNode formLead(Task task) throws Exception {
+    SerializableValue lead = forms.getTaskFormVariables(task.getId()).getValueTyped(LEAD);
+    return new ObjectMapper().readTree(lead.getValueSerialized());
   }
 
   // ------------------------------------------------------------------------------------------------ qualification
@@ -348,6 +395,12 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(mailbox.receivedBy("max@leadflow.example")).singleElement()
         .extracting(Mailbox::text).asString()
         .contains("Late Quinn, Quinn Systems", "Step:     acceptance", "Owner:    " + late);
+    // the new-lead notice, the reminder and the escalation link the lead's page, which shows the task open now,
+    // and none the task that is gone
+    List<MimeMessage> mails = new ArrayList<>(mailbox.receivedBy(late + "@leadflow.example"));
+    mails.addAll(mailbox.receivedBy("max@leadflow.example"));
+    Assertions.assertThat(mails).hasSize(3).extracting(Mailbox::text).allSatisfy(text -> Assertions.assertThat(text)
+        .contains("/leads/" + instance.getBusinessKey()).doesNotContain(accept.getId()));
   }
 
   @Test
@@ -355,8 +408,10 @@ class LeadLifecycleProcessTest {
     long decided = slaPolicyDecisions();
     ProcessInstance instance = offered("policy-once@quinn.example");
 
+    // the acknowledgement's call-back time reads the first-contact policy (speed to lead counts from the request,
+    // acceptance included); the acceptance task's due date, deadline and reminder share one reading
     Assertions.assertThat(slaPolicyDecisions() - decided).as("SLA policy decisions until the lead is offered")
-        .isEqualTo(1);
+        .isEqualTo(2);
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
     // each is counted from its own "now", a few milliseconds apart
     Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_SLA_BREACHED).getDuedate())
@@ -412,8 +467,9 @@ class LeadLifecycleProcessTest {
         Assertions.assertThat(driver.variable(instance, SALES_TEAM)).isEqualTo("sales-americas");
         Assertions.assertThat(driver.variable(instance, SALES_REP)).isEqualTo("omar");
         // nor offered to hand the lead over to
-        Assertions.assertThat(tasks.getVariableLocal(driver.task(instance, TASK_ACCEPT_LEAD).getId(),
-            TEAMMATE_OPTIONS).toString()).isEqualTo("[]");
+        Assertions.assertThat(((SerializableValue) forms.getTaskFormVariables(
+            driver.task(instance, TASK_ACCEPT_LEAD).getId()).getValueTyped(TEAMMATE_OPTIONS)).getValueSerialized())
+            .isEqualTo("[]");
       });
     } finally {
       organisation.outOfOffice("rita", null, null);
@@ -560,9 +616,10 @@ class LeadLifecycleProcessTest {
   void shouldRefuseToEndTheCadenceAsNoResponseBeforeTheAttemptsThePolicyAsksFor() {
     ProcessInstance instance = accepted("no-response@quinn.example");
     Task first = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
-    // the form shows how many attempts "no response" needs and how many are logged
-    Assertions.assertThat(tasks.getVariableLocal(first.getId(), MINIMUM_ATTEMPTS)).isEqualTo(3);
-    Assertions.assertThat(tasks.getVariableLocal(first.getId(), CONTACT_ATTEMPTS)).isEqualTo(0L);
+    // the form shows how many attempts "no response" needs and how many are logged, loaded when it opens
+    Assertions.assertThat(forms.getTaskFormVariables(first.getId()).get(MINIMUM_ATTEMPTS)).isEqualTo(3);
+    Assertions.assertThat(forms.getTaskFormVariables(first.getId()).get(CONTACT_ATTEMPTS)).isEqualTo(0L);
+    Assertions.assertThat(tasks.getVariables(first.getId())).doesNotContainKeys(MINIMUM_ATTEMPTS, CONTACT_ATTEMPTS);
 
     Assertions.assertThatThrownBy(() -> driver.completeAs(first.getAssignee(), first, Map.of(FOLLOW_UP_OUTCOME,
             "NO_RESPONSE", STAGE_REASON, "Never answers")))
@@ -574,7 +631,7 @@ class LeadLifecycleProcessTest {
           CONTACT_CHANNEL, "EMAIL", CONTACT_OUTCOME, "EMAIL_SENT"));
     }
     Task third = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
-    Assertions.assertThat(tasks.getVariableLocal(third.getId(), CONTACT_ATTEMPTS)).isEqualTo(2L);
+    Assertions.assertThat(forms.getTaskFormVariables(third.getId()).get(CONTACT_ATTEMPTS)).isEqualTo(2L);
     Assertions.assertThatThrownBy(() -> driver.completeAs(third.getAssignee(), third, Map.of(FOLLOW_UP_OUTCOME,
         "NO_RESPONSE", STAGE_REASON, "Never answers"))).hasMessageContaining("2 so far");
     assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
@@ -895,6 +952,9 @@ class LeadLifecycleProcessTest {
     Lead lead = leads.findById(leadId).orElseThrow();
     Assertions.assertThat(lead.getScore()).isEqualTo(before + 10);
     Assertions.assertThat(lead.getStage()).isEqualTo(Stage.MQL);
+    // the open task's columns in Tasklist show the new score
+    Assertions.assertThat(tasks.getVariablesLocal(driver.task(instance, TASK_ACCEPT_LEAD).getId()))
+        .containsEntry(SCORE, before + 10).containsEntry(STAGE, "MQL").containsEntry(COMPANY, "Quinn Systems");
   }
 
   @Test
@@ -913,6 +973,40 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void shouldTellWhoAskedForADemoWhoWillCallAndByWhenNamingTheRepOnceOneHasTheLead() {
+    // Monday 23 November 2026, 10:00 in Berlin, where the default calendar and Sales EMEA work from 9 to 17
+    driver.waitUntil(Instant.parse("2026-11-23T09:00:00Z"));
+    ProcessInstance instance = offered(driver.handRaiser("demo-please@quinn.example", "DE"));
+
+    // acknowledged before any rep has the lead: a hand-raiser's speed to lead is one working hour from the request,
+    // acceptance included (11:00), as the follow-up's deadline counts
+    List<MimeMessage> acknowledged = mailbox.receivedBy("demo-please@quinn.example");
+    Assertions.assertThat(acknowledged).hasSize(1);
+    Assertions.assertThat(subject(acknowledged.get(0)))
+        .isEqualTo("Your Leadflow demo: we will call you by Monday 23 November, 11:00 Central European Standard Time");
+    Assertions.assertThat(Mailbox.text(acknowledged.get(0)))
+        .contains("Thank you for asking for a demo of Leadflow for automation. One of our sales specialists will "
+            + "call you on +49301234567 by Monday 23 November, 11:00 Central European Standard Time")
+        .doesNotContain("demo-campaign");
+
+    // a quarter of an hour later, within the rep's half hour to accept, the lead asks again, now that the rep whose
+    // turn it was has it
+    String rep = driver.task(instance, TASK_ACCEPT_LEAD).getAssignee();
+    mailbox.empty();
+    driver.waitFor(Duration.ofMinutes(15));
+    intake.capture(new NewLead("demo-please@quinn.example", "Demo", "Quinn", "Quinn Systems", "CTO",
+        "+49 30 1234567", "DE", "web-form", "demo-campaign", RequestType.DEMO, null, null, null, null, null, null,
+        null, null, null, null, true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_FULFIL_NEW_REQUEST);
+    Assertions.assertThat(mailbox.receivedBy("demo-please@quinn.example")).singleElement()
+        .extracting(Mailbox::text).asString()
+        .contains((rep.equals("sam") ? "Sam Okafor" : "Lena Fischer") + " from our sales team will call you on "
+            + "+49301234567 by Monday 23 November, 11:15 Central European Standard Time");
+  }
+
+  @Test
   void shouldOrderAPrintedKitForATopGradeLeadAndGoOnWithoutWaitingForIt() {
     UUID leadId = intake.capture(new NewLead("kit@quinn.example", "Kit", "Quinn", "Quinn Systems", "CTO", null, "DE",
         "content-download", "ebook-2026", RequestType.CONTENT_DOWNLOAD, "roi-guide", null, Industry.SOFTWARE, 2500,
@@ -926,6 +1020,11 @@ class LeadLifecycleProcessTest {
     ProcessInstance kit = runtime.createProcessInstanceQuery().processDefinitionKey(PrintedKit.PROCESS_KEY)
         .processInstanceBusinessKey(leadId.toString()).singleResult();
     assertThat(kit).isWaitingAt(PrintedKit.Elements.TASK_SEND_PRINTED_KIT);
+    // the kit's task was created before the lead was qualified: its stage column followed the lead
+    Task send = tasks.createTaskQuery().processInstanceId(kit.getId()).singleResult();
+    Stage now = leads.findById(leadId).orElseThrow().getStage();
+    Assertions.assertThat(now).isNotEqualTo(Stage.INQUIRY);
+    Assertions.assertThat(tasks.getVariableLocal(send.getId(), STAGE)).isEqualTo(now.name());
   }
 
   // ------------------------------------------------------------------------------------------------ working time
@@ -1055,20 +1154,22 @@ class LeadLifecycleProcessTest {
   // ------------------------------------------------------------------------------------------------ opt-out
 
   @Test
-  void shouldKeepTheSalesConversationOfAnAcceptedLeadThatOptsOutOfMarketingMail() {
+  void shouldKeepTheSalesConversationOfAnAcceptedLeadThatOptsOutOfMarketingMail() throws Exception {
     ProcessInstance instance = accepted("optout-sal@quinn.example");
     UUID leadId = UUID.fromString(instance.getBusinessKey());
+    Assertions.assertThat(formLead(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).path("unsubscribedOn").isTextual())
+        .isFalse();
 
     unsubscribes.unsubscribe(leadId, "unsubscribe link");
 
     assertThat(instance).hasPassed(START_OPTED_OUT_DURING_SALES_WORK).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
     Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage, Lead::hasMarketingConsent)
         .containsExactly(Stage.SAL, false);
-    // the rep sees the opt-out in the lead package
-    Assertions.assertThat(views.find(leadId).orElseThrow().consent().unsubscribedAt()).isNotNull();
+    // the rep's form shows the opt-out when it opens
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(formLead(followUp).path("unsubscribedOn").isTextual()).isTrue();
 
     // sent back by the rep, the lead is not nurtured: it ends as unsubscribed
-    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
     driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "NEEDS_NURTURING",
         STAGE_REASON, "Next budget year"));
     assertThat(instance).hasPassed(GATEWAY_OPTED_OUT, END_UNSUBSCRIBED_BEFORE_NURTURE).hasNotPassed(TASK_NURTURE_LEAD)
@@ -1184,6 +1285,14 @@ class LeadLifecycleProcessTest {
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private ProcessInstance offered(String email) {
     return offered(driver.handRaiser(email, "DE"));

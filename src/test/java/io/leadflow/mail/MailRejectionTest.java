@@ -121,7 +121,7 @@ class MailRejectionTest {
 
     // the lead's acknowledgement was noted; the rep's new-lead notice is a configuration error someone must fix
     assertThat(rejections(leadId)).extracting(LeadActivity::getSubject).singleElement().asString()
-        .startsWith("Mail rejected: Acknowledgement with");
+        .startsWith("Mail rejected: Acknowledgement of the demo request");
     Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo(TASK_NOTIFY_LEAD_OWNER);
     assertThat(incident.getIncidentMessage()).contains("refused the recipient").contains("550 5.1.1");

@@ -32,7 +32,7 @@ class SmtpMailerTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  private static final String TASKLIST = "https://leadflow.example.com/camunda/app/tasklist/default/#/?task=t-42";
+  private static final String TASKLIST = "https://leadflow.example.com/camunda/app/tasklist/default/";
   private static final String COCKPIT =
       "https://leadflow.example.com/camunda/app/cockpit/default/#/process-instance/p-7/runtime";
 
@@ -40,6 +40,8 @@ class SmtpMailerTest {
   private final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(properties);
   private final MailLinks links = new MailLinks(properties);
   private final UUID leadId = UUID.randomUUID();
+  /** A lead's page: it shows the lead's open task, which a link to the task itself would not survive. */
+  private final String leadPage = "https://leadflow.example.com/leads/" + leadId;
   private SmtpMailer mailer;
 
   @BeforeEach
@@ -61,12 +63,52 @@ class SmtpMailerTest {
     assertThat(text(mail)).startsWith("Hello Ada,")
         .contains("Thank you for your request about pipeline analytics")
         .contains("\"The 2025 pipeline benchmark\"")
-        .contains("https://leadflow.example.com/assets/benchmark.pdf")
-        .contains("Reference: spring-webinar");
+        .contains("https://leadflow.example.com/assets/benchmark.pdf");
     assertThat(html(mail)).contains("<p>Hello Ada,</p>")
         .contains("href=\"https://leadflow.example.com/assets/benchmark.pdf\"")
         .contains("<strong>The 2025 pipeline benchmark</strong>");
+    // the campaign is marketing's internal code, nothing for the lead
+    assertThat(text(mail) + html(mail)).doesNotContain("spring-webinar").doesNotContain("Reference");
     assertTransactional(mail);
+  }
+
+  @Test
+  void shouldAnswerADemoRequestWithWhoWillCallAndByWhen() throws Exception {
+    mailer.send(new Mail("ada@engines.example", "acknowledgement", Map.of("firstName", "Ada",
+        "assetTitle", "Leadflow product overview", "assetUrl", "https://leadflow.example.com/overview.pdf",
+        "topic", "pipeline analytics", "request", "DEMO", "repName", "Sam Okafor",
+        "callBackBy", "Tuesday 24 November, 11:00 Central European Standard Time", "phone", "+44 20 7946 0958"),
+        MailKind.TRANSACTIONAL, leadId));
+
+    MimeMessage mail = onlyMail();
+    assertThat(mail.getSubject()).isEqualTo("Your Leadflow demo: we will call you by Tuesday 24 November, 11:00 "
+        + "Central European Standard Time");
+    assertThat(text(mail)).startsWith("Hello Ada,\n\nThank you for asking for a demo of Leadflow for pipeline "
+            + "analytics. Sam Okafor from our sales team will call you on +44 20 7946 0958 by Tuesday 24 November, "
+            + "11:00 Central European Standard Time, to hear what you would like to see and to find a time for the "
+            + "demo that suits you.\n")
+        .contains("While you wait, here is \"Leadflow product overview\":\n\n"
+            + "https://leadflow.example.com/overview.pdf");
+    assertThat(html(mail)).contains("<strong>Sam Okafor from our sales team</strong>")
+        .contains("href=\"https://leadflow.example.com/overview.pdf\"");
+    assertTransactional(mail);
+  }
+
+  @Test
+  void shouldPromiseACallFromTheSalesTeamWhileNoRepHasTheLead() throws Exception {
+    Map<String, Object> model = new HashMap<>(Map.of("assetTitle", "Leadflow product overview",
+        "assetUrl", "https://leadflow.example.com/overview.pdf", "request", "CONTACT",
+        "callBackBy", "Monday 23 November, 16:00 Eastern Standard Time"));
+    model.put("repName", null);
+    model.put("phone", null);
+
+    mailer.send(new Mail("ada@engines.example", "acknowledgement", model, MailKind.TRANSACTIONAL, leadId));
+
+    MimeMessage mail = onlyMail();
+    assertThat(mail.getSubject()).isEqualTo("Your request: we will call you by Monday 23 November, 16:00 Eastern "
+        + "Standard Time");
+    assertThat(text(mail)).contains("Thank you for asking us to get in touch. One of our sales specialists will call "
+        + "you by Monday 23 November, 16:00 Eastern Standard Time.\n").doesNotContain("null");
   }
 
   @Test
@@ -116,7 +158,8 @@ class SmtpMailerTest {
         Map.entry("campaign", "spring-webinar"), Map.entry("score", 72),
         Map.entry("scoreReasons", List.of("Job title CTO: +30", "Company size 500+: +20")),
         Map.entry("routingReason", "Country GB is covered by Sales EMEA"),
-        Map.entry("tasklistUrl", links.tasklistTask("t-42"))), MailKind.TRANSACTIONAL, leadId));
+        Map.entry("leadUrl", links.lead(leadId)), Map.entry("tasklistUrl", links.tasklist())),
+        MailKind.TRANSACTIONAL, leadId));
 
     MimeMessage mail = onlyMail();
     assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("sam@leadflow.example");
@@ -125,9 +168,10 @@ class SmtpMailerTest {
         "Job title: CTO", "Country:   GB", "Email:     ada@engines.example", "Phone:     +44 20 7946 0958",
         "Source:    web-form, campaign spring-webinar", "Score:     72",
         "Why this score:\n- Job title CTO: +30\n- Company size 500+: +20",
-        "Why it came to you: Country GB is covered by Sales EMEA", TASKLIST);
+        "Why it came to you: Country GB is covered by Sales EMEA",
+        "Open the lead (its task, details and history):\n" + leadPage, "Your tasks in Tasklist:\n" + TASKLIST);
     assertThat(html(mail)).contains("<li>Job title CTO: +30</li>", "<li>Company size 500+: +20</li>",
-        "href=\"mailto:ada@engines.example\"", "href=\"" + TASKLIST + "\"");
+        "href=\"mailto:ada@engines.example\"", "href=\"" + leadPage + "\"", "href=\"" + TASKLIST + "\"");
     assertTransactional(mail);
   }
 
@@ -135,14 +179,14 @@ class SmtpMailerTest {
   void shouldSendTheReminderWithTheTaskAndItsDueTime() throws Exception {
     mailer.send(new Mail("sam@leadflow.example", "reminder", Map.of("taskName", "Accept lead",
         "leadName", "Ada Lovelace", "company", "Analytical Engines", "dueAt", Instant.parse("2025-05-05T14:00:00Z"),
-        "tasklistUrl", links.tasklistTask("t-42")), MailKind.TRANSACTIONAL, leadId));
+        "leadUrl", links.lead(leadId), "tasklistUrl", links.tasklist()), MailKind.TRANSACTIONAL, leadId));
 
     MimeMessage mail = onlyMail();
     assertThat(mail.getSubject())
         .isEqualTo("Reminder: Accept lead for Ada Lovelace is due Mon 5 May 2025, 14:00 UTC");
     assertThat(text(mail)).contains("Your task \"Accept lead\" for Ada Lovelace, Analytical Engines is due "
-        + "Mon 5 May 2025, 14:00 UTC.", TASKLIST);
-    assertThat(html(mail)).contains("href=\"" + TASKLIST + "\"");
+        + "Mon 5 May 2025, 14:00 UTC.", leadPage, TASKLIST);
+    assertThat(html(mail)).contains("href=\"" + leadPage + "\"", "href=\"" + TASKLIST + "\"");
     assertTransactional(mail);
   }
 
@@ -151,15 +195,16 @@ class SmtpMailerTest {
     mailer.send(new Mail("max@leadflow.example", "escalation", Map.of("leadName", "Ada Lovelace",
         "company", "Analytical Engines", "stepName", "Accept lead", "ownerName", "Sales EMEA",
         "deadline", ZonedDateTime.parse("2025-05-05T14:00:00+02:00[Europe/Berlin]"),
-        "lateBy", Duration.ofMinutes(135), "tasklistUrl", links.tasklistTask("t-42"),
+        "lateBy", Duration.ofMinutes(135), "leadUrl", links.lead(leadId), "tasklistUrl", links.tasklist(),
         "cockpitUrl", links.cockpitProcessInstance("p-7")), MailKind.TRANSACTIONAL, leadId));
 
     MimeMessage mail = onlyMail();
     assertThat(mail.getSubject()).isEqualTo("Overdue: Accept lead for Ada Lovelace is 2 hours 15 minutes late");
     assertThat(text(mail)).contains("Lead:     Ada Lovelace, Analytical Engines", "Step:     Accept lead",
         "Owner:    Sales EMEA", "Deadline: Mon 5 May 2025, 14:00 CEST", "Late by:  2 hours 15 minutes",
-        TASKLIST, COCKPIT);
-    assertThat(html(mail)).contains("href=\"" + TASKLIST + "\"", "href=\"" + COCKPIT + "\"");
+        leadPage, TASKLIST, COCKPIT);
+    assertThat(html(mail)).contains("href=\"" + leadPage + "\"", "href=\"" + TASKLIST + "\"",
+        "href=\"" + COCKPIT + "\"");
     assertTransactional(mail);
   }
 

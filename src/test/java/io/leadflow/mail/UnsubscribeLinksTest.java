@@ -47,6 +47,21 @@ class UnsubscribeLinksTest {
     assertThat(links.verify(null, token)).isFalse();
   }
 
+  @Test
+  void shouldSignAReSubscriptionForItsInquiryOnlyAndNeverAcceptAnUnsubscribeTokenForIt() {
+    UUID inquiryId = UUID.fromString("0f5d8b52-9a6e-4d0c-8c1e-7b2f3a4d5e60");
+    UriComponents url = UriComponentsBuilder.fromUriString(links.resubscribeUrl(inquiryId)).build();
+    String token = url.getQueryParams().getFirst("token");
+
+    assertThat(url.getPath()).isEqualTo("/resubscribe");
+    assertThat(url.getQueryParams().getFirst("inquiry")).isEqualTo(inquiryId.toString());
+    assertThat(links.verifyResubscribe(inquiryId, token)).isTrue();
+    assertThat(links.verifyResubscribe(UUID.randomUUID(), token)).isFalse();
+    assertThat(links.verifyResubscribe(inquiryId, links.token(inquiryId))).as("an unsubscribe token").isFalse();
+    assertThat(links.verify(inquiryId, token)).as("a re-subscription token to unsubscribe").isFalse();
+    assertThat(links.verifyResubscribe(inquiryId, null)).isFalse();
+  }
+
   static LeadflowMailProperties properties(String secret) {
     return new LeadflowMailProperties("Leadflow <leads@leadflow.example>", "sales@leadflow.example",
         URI.create("https://leadflow.example.com/"), secret, new LeadflowMailProperties.DemoCatcher(0));

@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +74,17 @@ class DashboardIT {
     assertThat(browser.findElement(By.id("worst-reps")).getText()).contains("omar");
     assertThat(browser.findElement(By.id("table-reps")).getText()).contains("lena", "omar", "rita", "sam");
 
+    // every stuck lead opens its lead page, also one of the demo history, which has no process to link to
+    assertThat(browser.findElements(By.cssSelector("#table-stuck tbody tr"))).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td:first-child a")).getDomAttribute("href"))
+            .matches("/leads/[0-9a-f-]{36}"));
+
+    // a team picked from the list: its funnel starts at MQL, as its leads got the team when they were routed
+    new Select(browser.findElement(By.name("team"))).selectByVisibleText("Sales EMEA");
+    wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    assertThat(tile("Inquiries (none by team or rep)")).isEqualTo("–");
+    assertThat(Long.parseLong(tile("MQLs").replace(",", ""))).isPositive();
+
     browser.findElement(By.cssSelector("#planner button[type=submit]")).click();
     wait.until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-planned")));
     assertThat(browser.findElement(By.id("plan-error")).isDisplayed()).isFalse();
@@ -93,6 +105,11 @@ class DashboardIT {
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
     assertThat(browser.findElements(By.id("chart-funnel"))).isEmpty();
+  }
+
+  private String tile(String label) {
+    return browser.findElement(By.xpath("//div[@class='tile'][div[@class='label']='" + label + "']"
+        + "/div[@class='value']")).getText();
   }
 
   private long pointsDrawn(String chart) {

@@ -70,7 +70,7 @@ class FunnelMetricsTest {
         .containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 1L, 0L);
     MetricsFilter event = new MetricsFilter(JAN, MAR_END, null, "sales-emea", "lena", "EVENT", "C2");
     assertThat(metrics.volumes(event)).extracting(FunnelMetrics.Volume::leads)
-        .containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L, 1L);
+        .containsExactly(null, 1L, 0L, 0L, 0L, 0L, 0L, 1L);
   }
 
   @Test
@@ -85,10 +85,32 @@ class FunnelMetricsTest {
   @Test
   void shouldConvertTheCohortsOfOneTeam() {
     MetricsFilter emea = new MetricsFilter(JAN, MAR_END, null, "sales-emea", null, null, null);
-    // A, B, C and E are EMEA's; of them A, B, C became MQLs, A and B were accepted, A was won
+    // A, B and C became EMEA's MQLs, A and B were accepted, A was won; inquiries are nobody's team's (see below)
     assertThat(metrics.conversions(emea)).extracting(FunnelMetrics.Conversion::entered,
-            FunnelMetrics.Conversion::reached)
-        .containsExactly(tuple(4L, 3L), tuple(3L, 2L), tuple(2L, 2L), tuple(2L, 1L), tuple(4L, 1L));
+            FunnelMetrics.Conversion::reached, FunnelMetrics.Conversion::rate)
+        .containsExactly(tuple(null, null, null), tuple(3L, 2L, 0.6667), tuple(2L, 2L, 1.0), tuple(2L, 1L, 0.5),
+            tuple(null, null, null));
+  }
+
+  @Test
+  void shouldStartATeamsOrRepsFunnelAtMqlAsLeadsHaveNoTeamBeforeTheyAreRouted() {
+    // from 4 January: EMEA's MQLs B (6 Jan) and C (5 Jan) inquired before it; only E inquired in it. Counting the
+    // inquiries of leads that have EMEA now would show 1 inquiry against 2 MQLs.
+    MetricsFilter emea = new MetricsFilter(LocalDate.of(2019, 1, 4), MAR_END, null, "sales-emea", null, null, null);
+    assertThat(metrics.volumes(emea)).extracting(FunnelMetrics.Volume::stage, FunnelMetrics.Volume::leads)
+        .startsWith(tuple("INQUIRY", null), tuple("MQL", 2L), tuple("SAL", 2L));
+    assertThat(metrics.trends(emea)).extracting(FunnelMetrics.Trend::inquiries).containsOnlyNulls();
+    assertThat(metrics.trends(emea).get(0).mqls()).isEqualTo(2);
+    assertThat(metrics.revenue(emea)).isNotEmpty().allSatisfy(campaign -> {
+      assertThat(campaign.inquiries()).isNull();
+      assertThat(campaign.costPerLead()).isNull();
+    });
+    MetricsFilter lena = new MetricsFilter(LocalDate.of(2019, 1, 4), MAR_END, null, null, "lena", null, null);
+    assertThat(metrics.volumes(lena).get(0).leads()).isNull();
+    assertThat(metrics.conversions(lena).get(0).rate()).isNull();
+    // what capture gives a lead (segment, channel, campaign) filters its inquiries as before
+    MetricsFilter web = new MetricsFilter(LocalDate.of(2019, 1, 4), MAR_END, null, null, null, "WEB", null);
+    assertThat(metrics.volumes(web).get(0).leads()).isEqualTo(2L);
   }
 
   @Test

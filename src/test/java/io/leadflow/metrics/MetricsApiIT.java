@@ -46,6 +46,22 @@ class MetricsApiIT {
   }
 
   @Test
+  void shouldOfferTheDashboardsFiltersAsPickListsOfTheValuesThatExist() {
+    String page = as(DemoUsers.MANAGER).get().uri("/dashboard").retrieve().body(String.class);
+
+    assertThat(page).contains("<select name=\"team\">", "<option value=\"sales-emea\">Sales EMEA</option>",
+        "<option value=\"sales-americas\">Sales Americas</option>",
+        "<select name=\"rep\">", "<optgroup label=\"Sales EMEA\">", "<option value=\"sam\">Sam Okafor</option>",
+        "<option value=\"lena\">Lena Fischer</option>",
+        "<select name=\"segment\">", "<option value=\"MID_MARKET\">Mid market</option>",
+        // one name per channel, the capture channel's
+        "<select name=\"channel\">", "<option value=\"web-form\">Web form</option>",
+        "<option value=\"trade-show\">Trade show</option>",
+        "<select name=\"campaign\">", "<option value=\"webinar-speed-to-lead\">webinar-speed-to-lead</option>");
+    assertThat(page).doesNotContain("value=\"WEB\"", "<input name=\"team\"", "<input name=\"rep\"");
+  }
+
+  @Test
   void shouldKeepTheFiguresFromReps() {
     assertThat(as(DemoUsers.REP_EMEA).get().uri("/api/metrics/volumes").retrieve().toBodilessEntity()
         .getStatusCode().value()).isEqualTo(403);
@@ -80,7 +96,8 @@ class MetricsApiIT {
   void shouldExposeLeadflowsMetersToPrometheus() {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(as(DemoUsers.ADMIN).get().uri("/actuator/prometheus").retrieve().body(String.class))
-            .contains("leadflow_leads{channel=\"WEB\"}", "leadflow_mqls ", "leadflow_sla_breaches{step=\"ACCEPTANCE\"}",
+            .contains("leadflow_leads{channel=\"web-form\"}", "leadflow_mqls ",
+                "leadflow_sla_breaches{step=\"ACCEPTANCE\"}",
                 "leadflow_incidents_open{type=\"slaBreach\"} 0.0", "leadflow_incidents_open{type=\"failedJob\"} 0.0"));
   }
 }

@@ -71,7 +71,7 @@ class CrashIT {
                 Long.class, id)).as("acceptance task of " + id).isOne();
             String email = shared.jdbc.queryForObject("select email from leadflow.lead where id = ?::uuid",
                 String.class, id);
-            long acknowledgements = shared.mailsTo(email, "Your copy of");
+            long acknowledgements = shared.mailsTo(email, "Your Leadflow demo");
             // a mail whose sending the crash interrupted may or may not be out: it is not sent again (at most once)
             boolean interrupted = shared.jdbc.queryForObject("select count(*) from leadflow.side_effect s "
                 + "join leadflow.inquiry i on s.key = 'acknowledgement/' || i.id "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.leadflow.ProcessTest;
+import io.leadflow.lifecycle.LeadLifecycle;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,12 +23,17 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The team's turn on the real database: fairness by capacity, concurrent turns, reps who cannot take leads. */
+/**
+ * The team's turn on the real database: fairness by capacity, concurrent turns, reps who cannot take leads, reps at
+ * capacity.
+ */
 @ProcessTest
 class RoundRobinTest {
 
@@ -43,6 +49,10 @@ class RoundRobinTest {
   IdentityService identity;
   @Autowired
   TransactionTemplate transaction;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  RuntimeService runtime;
 
   private String team;
 
@@ -141,6 +151,44 @@ class RoundRobinTest {
         reps.findById(away).orElseThrow().outOfOffice(TODAY, null));
 
     assertThat(next()).isEmpty();
+  }
+
+  @Test
+  void shouldSkipARepAtCapacityCountingOnlyTheLeadsTheyHoldInARunningLifecycle() {
+    String ana = rep(1);
+    String ben = rep(1);
+    // ana works one lead; ben owns two past leads that never had a lifecycle here (history, imported, cancelled)
+    inRunningLifecycle(lead(ana), "SAL");
+    lead(ben, "SQL");
+    lead(ben, "MQL");
+    // a lead of ana's that is over takes none of her time, whether or not its process still runs
+    inRunningLifecycle(lead(ana), "WON");
+
+    assertThat(turns(3)).containsOnlyKeys(ben).containsEntry(ben, 3L);
+  }
+
+  private UUID lead(String owner, String stage) {
+    UUID id = UUID.randomUUID();
+    jdbc.update("""
+        insert into leadflow.lead (id, email, first_name, last_name, company, source_channel, stage, created_at,
+          updated_at, team, owner)
+        values (?, ?, 'Held', 'Work', 'Capacity Ltd', 'web-form', ?, now(), now(), ?, ?)""",
+        id, id + "@capacity.example", stage, team, owner);
+    return id;
+  }
+
+  private UUID lead(String owner) {
+    return lead(owner, "INQUIRY");
+  }
+
+  /**
+   * The lead's lifecycle runs, waiting at its first step (the job executor is off in process tests), and the lead has
+   * got to the stage since.
+   */
+  private void inRunningLifecycle(UUID lead, String stage) {
+    runtime.createMessageCorrelation(LeadLifecycle.MESSAGE_LEAD_RECEIVED).processInstanceBusinessKey(lead.toString())
+        .setVariable(LeadLifecycle.Variables.LEAD_ID, lead.toString()).correlateStartMessage();
+    jdbc.update("update leadflow.lead set stage = ? where id = ?", stage, lead);
   }
 
   private Map<String, Long> turns(int leads) {

@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointSweepIT {
 
   /** Public on purpose, each for a reason the README gives. */
-  private static final List<String> PUBLIC = List.of("/landing", "/unsubscribe", "/v3/api-docs", "/swagger-ui",
-      "/actuator/health", "/login", "/error");
+  private static final List<String> PUBLIC = List.of("/landing", "/unsubscribe", "/resubscribe", "/v3/api-docs",
+      "/swagger-ui", "/actuator/health", "/login", "/error");
 
   private static final List<String> ENGINE_AND_WEBAPP_DATA = List.of("GET /engine-rest/task",
       "GET /engine-rest/process-instance", "GET /engine-rest/history/process-instance", "GET /engine-rest/incident",

@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The prod profile seeds no demo data and takes its administrator, its unsubscribe secret and its mail server from the
- * environment, or does not start.
+ * environment, or does not start. Only the demo profile has the documented demo credentials: any other profile
+ * without its own does not start either.
  */
 class ProdProfileIT {
 
@@ -52,6 +53,20 @@ class ProdProfileIT {
   }
 
   @Test
+  void shouldRefuseToStartAProfileOtherThanDemoWithoutAnAdministratorPassword() {
+    assertThatThrownBy(() -> startAs("staging", UNSUBSCRIBE_SECRET, MAIL_SERVER).close())
+        .hasStackTraceContaining("leadflow.admin.password")
+        .hasStackTraceContaining("is required: set LEADFLOW_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void shouldRefuseToStartAProfileOtherThanDemoWithoutAnUnsubscribeSecret() {
+    assertThatThrownBy(() -> startAs("staging", ADMIN_PASSWORD, MAIL_SERVER).close())
+        .hasStackTraceContaining("leadflow.mail.unsubscribeSecret")
+        .hasStackTraceContaining("is required: set LEADFLOW_UNSUBSCRIBE_SECRET");
+  }
+
+  @Test
   void shouldCreateOnlyTheAdministratorFromTheEnvironment() {
     try (ConfigurableApplicationContext context = start(ADMIN_USER, ADMIN_PASSWORD, UNSUBSCRIBE_SECRET, MAIL_SERVER)) {
       IdentityService identity = context.getBean(IdentityService.class);
@@ -64,6 +79,10 @@ class ProdProfileIT {
   }
 
   private ConfigurableApplicationContext start(String... extra) {
+    return startAs("prod", extra);
+  }
+
+  private ConfigurableApplicationContext startAs(String profile, String... extra) {
     List<String> arguments = new ArrayList<>(List.of(
         "--server.port=0",
         "--leadflow.embedded-postgres.data-directory=" + workDirectory.resolve("postgres"),
@@ -75,7 +94,7 @@ class ProdProfileIT {
         "--camunda.bpm.webapp.enabled=false"));
     arguments.addAll(List.of(extra));
     return new SpringApplicationBuilder(LeadflowApplication.class)
-        .profiles("prod")
+        .profiles(profile)
         .run(arguments.toArray(String[]::new));
   }
 }

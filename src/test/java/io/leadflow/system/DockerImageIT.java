@@ -3,6 +3,9 @@ package io.leadflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,12 +31,14 @@ import org.junit.jupiter.api.Test;
 /**
  * docker/Dockerfile and docker/docker-compose.yml as an operator uses them: the image builds from the repository with
  * the Maven wrapper, and the composition starts Leadflow in the prod profile on PostgreSQL with Mailpit, healthy by the
- * image's own health check, capturing a lead and mailing its acknowledgement. Runs where a Docker engine answers;
- * elsewhere it is skipped, saying so (a docker client without an engine is not enough).
+ * image's own health check, capturing a lead and mailing its acknowledgement, which Mailpit's UI
+ * (docker/mailpit-ui.yml) shows on this machine only; PostgreSQL is published nowhere. Runs where a Docker engine answers; elsewhere it is
+ * skipped, saying so (a docker client without an engine is not enough).
  */
 class DockerImageIT {
 
   private static final Path COMPOSE_FILE = Path.of("docker", "docker-compose.yml");
+  private static final Path MAILPIT_UI_FILE = Path.of("docker", "mailpit-ui.yml");
   private static final Path LOG = Path.of("target", "docker-image-it.log");
   private static final String ADMIN = "admin";
   private static final String ADMIN_PASSWORD = "Docker-Check-42";
@@ -96,11 +101,46 @@ class DockerImageIT {
     // the acknowledgement goes out through the job executor to the composition's mail server
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
         assertThat(get(mailpitPort, "/api/v1/messages").body()).contains(email));
+
+    // published: Leadflow, and Mailpit's UI on the loopback interface only
+    JsonNode services = services(compose(Duration.ofMinutes(1), "ps", "--format", "json").output());
+    assertThat(publishedBy(services, "postgres")).isEmpty();
+    assertThat(publishedBy(services, "mailpit")).isNotEmpty().allSatisfy(url -> assertThat(url).isEqualTo("127.0.0.1"));
+    assertThat(publishedBy(services, "leadflow")).isNotEmpty();
+  }
+
+  /** {@code docker compose ps --format json}: one object per line (newer Compose) or one array. */
+  private static JsonNode services(String json) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    String trimmed = json.strip();
+    if (trimmed.startsWith("[")) {
+      return mapper.readTree(trimmed);
+    }
+    ArrayNode services = mapper.createArrayNode();
+    for (String line : trimmed.lines().filter(line -> line.startsWith("{")).toList()) {
+      services.add(mapper.readTree(line));
+    }
+    return services;
+  }
+
+  /** The host addresses a service's ports are published on. */
+  private static List<String> publishedBy(JsonNode services, String service) {
+    List<String> addresses = new ArrayList<>();
+    for (JsonNode container : services) {
+      if (service.equals(container.path("Service").asText())) {
+        container.path("Publishers").forEach(publisher -> {
+          if (publisher.path("PublishedPort").asInt() != 0) {
+            addresses.add(publisher.path("URL").asText());
+          }
+        });
+      }
+    }
+    return addresses;
   }
 
   private Run compose(Duration timeout, String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("compose", "--file", COMPOSE_FILE.toString(),
-        "--project-name", project));
+        "--file", MAILPIT_UI_FILE.toString(), "--project-name", project));
     command.addAll(List.of(arguments));
     return docker(timeout, command.toArray(String[]::new));
   }
