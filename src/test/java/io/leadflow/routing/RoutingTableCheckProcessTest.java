@@ -4,7 +4,7 @@ import static io.leadflow.routing.RoutingTableCheck.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.leadflow.FullProcessCoverage;
+import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -24,17 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * bpmn/RoutingTableCheck.bpmn: a routing table deployed with a sales team nobody created shows in Cockpit, naming the
  * team, until the team exists.
  */
 @ProcessTest
-@Import(FullProcessCoverage.class)
-@TestPropertySource(properties =
-    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,PrintedKit,LeadProcessReview,CrmLeadUpdate")
+@ProcessCoverage(passedThrough = {"LeadLifecycle", "LeadNurture", "PrintedKit", "LeadProcessReview", "CrmLeadUpdate"})
 class RoutingTableCheckProcessTest {
 
   @Autowired ProcessEngine engine;
