@@ -649,11 +649,11 @@ class SimulatedQuarterIT {
         });
     List<String> remindersOutOfHours = new ArrayList<>();
     jdbc.query("""
-        select j.job_def_act_id_, j.job_duedate_, l.team from public.act_hi_job_log j
+        select j.act_id_, j.job_duedate_, l.team from public.act_hi_job_log j
         join public.act_hi_procinst p on p.proc_inst_id_ = j.process_instance_id_
         join leadflow.lead l on l.id::text = p.business_key_
-        where j.job_state_ = 0 and j.job_def_act_id_ like '%ReminderDue' and l.id in (""" + ids + ")", row -> {
-          String activity = row.getString("job_def_act_id_");
+        where j.job_state_ = 0 and j.act_id_ like '%ReminderDue' and l.id in (""" + ids + ")", row -> {
+          String activity = row.getString("act_id_");
           String team = activity.startsWith("BoundaryEvent_Review") || activity.startsWith("BoundaryEvent_DataFix")
               ? null : row.getString("team");
           Instant due = row.getTimestamp("job_duedate_").toInstant();
