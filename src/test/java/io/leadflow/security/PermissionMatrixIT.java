@@ -123,7 +123,9 @@ class PermissionMatrixIT {
       Map.entry("GET /api/admin/companies/{domain}", ADMINS),
       Map.entry("POST /api/admin/api-keys", ADMINS),
       Map.entry("GET /api/admin/api-keys", ADMINS),
-      Map.entry("DELETE /api/admin/api-keys/{id}", ADMINS)));
+      Map.entry("DELETE /api/admin/api-keys/{id}", ADMINS),
+      Map.entry("GET /api/admin/lead-ownership", ADMINS),
+      Map.entry("POST /api/admin/lead-ownership", ADMINS)));
 
   /** The error page answers the servlet container's error dispatch of another request, never a request of its own. */
   private static final String ERROR_PAGE = "/error";
