@@ -14,21 +14,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What the application's SMTP server received: in tests that is the demo profile's mail catcher, a real (GreenMail)
- * SMTP server inside the application context.
+ * What the application's SMTP server received, a real (GreenMail) one: in integration tests the demo profile's mail
+ * catcher inside the application context, in process tests the shared {@link TestSmtpServer}.
  */
 @Component
 public class Mailbox {
 
   private final ObjectProvider<GreenMail> catcher;
 
-  /** Contexts with an SMTP server of their own have no catcher; they do not use this class. */
   Mailbox(@Qualifier("demoMailServer") ObjectProvider<GreenMail> catcher) {
     this.catcher = catcher;
   }
 
   private GreenMail server() {
-    return catcher.getObject();
+    return catcher.getIfAvailable(TestSmtpServer::running);
   }
 
   public void empty() {

@@ -291,7 +291,8 @@ public class LeadImports {
   private void reject(UUID id, long line, long rowsRead, CSVRecord record, List<FieldProblem> problems) {
     String reasons = problems.stream().map(problem -> problem.field() + " " + problem.detail())
         .collect(Collectors.joining("; "));
-    String email = record.isMapped("email") ? abbreviate(record.get("email"), 254) : null;
+    // a row shorter than its header may end before the email column
+    String email = record.isSet("email") ? abbreviate(record.get("email"), 254) : null;
     transactions.execute(() -> {
       jdbc.update("""
           insert into leadflow.lead_import_rejection (import_id, line, email, reasons)

@@ -9,7 +9,7 @@ import static io.leadflow.lifecycle.LeadLifecycle.Variables.STAGE_REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.leadflow.FullProcessCoverage;
+import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lifecycle.ErasureRequests;
 import io.leadflow.lifecycle.LifecycleDriver;
@@ -38,9 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * bpmn/CrmLeadUpdate.bpmn with the built-in CRM: once the CRM holds a lead, each new stage and owner reaches the CRM,
@@ -48,9 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * that names the lead, and the stage change itself stays.
  */
 @ProcessTest
-@Import(FullProcessCoverage.class)
-@TestPropertySource(properties =
-    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,PrintedKit,LeadProcessReview,LogInquiry")
+@ProcessCoverage(passedThrough = {"LeadLifecycle", "LeadNurture", "PrintedKit", "LeadProcessReview", "LogInquiry"})
 class CrmLeadUpdateProcessTest {
 
   @Autowired ProcessEngine engine;

@@ -21,14 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -36,20 +33,10 @@ import org.springframework.web.client.RestClient;
  * client credentials at /services/oauth2/token, upserts by external id with PATCH, error arrays, Retry-After.
  */
 @ProcessTest
+@SalesforceAsTheCrm
 class SalesforceCrmTest {
 
-  // started before the application context, which reads its URL
-  static final WireMockServer salesforce = SalesforceServer.start();
-
-  @AfterAll
-  static void stopSalesforce() {
-    salesforce.stop();
-  }
-
-  @DynamicPropertySource
-  static void salesforceProperties(DynamicPropertyRegistry registry) {
-    SalesforceServer.configure(registry, salesforce);
-  }
+  static final WireMockServer salesforce = SalesforceServer.shared();
 
   private static final String TOKEN = SalesforceServer.TOKEN;
   private static final String API = SalesforceServer.API;

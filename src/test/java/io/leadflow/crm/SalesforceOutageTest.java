@@ -20,14 +20,11 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The lifecycle with Salesforce as the CRM, when Salesforce fails: the step waits and retries, shows an incident a
@@ -36,19 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Salesforce is a real HTTP server (WireMock) answering as its REST API does.
  */
 @ProcessTest
+@SalesforceAsTheCrm
 class SalesforceOutageTest {
 
-  static final WireMockServer salesforce = SalesforceServer.start();
-
-  @AfterAll
-  static void stopSalesforce() {
-    salesforce.stop();
-  }
-
-  @DynamicPropertySource
-  static void salesforceProperties(DynamicPropertyRegistry registry) {
-    SalesforceServer.configure(registry, salesforce);
-  }
+  static final WireMockServer salesforce = SalesforceServer.shared();
 
   private static final String LEADS = SalesforceServer.API + "/Lead/Leadflow_Id__c/";
   private static final String TASKS = SalesforceServer.API + "/Task/Leadflow_Activity_Id__c/";

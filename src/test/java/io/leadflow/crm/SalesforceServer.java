@@ -7,25 +7,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real HTTP server (WireMock) that tests stub as Salesforce's REST API answers, and the properties that point the
- * application's Salesforce adapter at it. Start it before the application context reads its URL.
+ * A real HTTP server (WireMock) that tests stub as Salesforce's REST API answers: one per test JVM, started when an
+ * application context first reads its address (see ProcessTestServers), shared by the classes that make Salesforce the
+ * CRM ({@link SalesforceAsTheCrm}). Each test resets it first.
  */
-final class SalesforceServer {
+public final class SalesforceServer {
 
   static final String TOKEN = "/services/oauth2/token";
   static final String API = "/services/data/v61.0/sobjects";
   static final String QUERY = "/services/data/v61.0/query";
 
+  private static WireMockServer shared;
+
   private SalesforceServer() {
   }
 
-  static WireMockServer start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
+  public static synchronized WireMockServer shared() {
+    if (shared == null) {
+      shared = new WireMockServer(wireMockConfig().dynamicPort());
+      shared.start();
+    }
+    return shared;
   }
 
   /** The org's users: none has any of the emails asked for, until {@link #knowsUser} says otherwise. */
@@ -42,12 +46,5 @@ final class SalesforceServer {
         .willReturn(okJson("""
             {"totalSize":1,"done":true,"records":[{"attributes":{"type":"User","url":"/services/data/v61.0/sobjects/\
             User/%s"},"Id":"%s"}]}""".formatted(userId, userId))));
-  }
-
-  static void configure(DynamicPropertyRegistry registry, WireMockServer server) {
-    registry.add("leadflow.crm.provider", () -> "salesforce");
-    registry.add("leadflow.crm.salesforce.login-url", server::baseUrl);
-    registry.add("leadflow.crm.salesforce.client-id", () -> "leadflow-app");
-    registry.add("leadflow.crm.salesforce.client-secret", () -> "s3cret");
   }
 }

@@ -4,7 +4,7 @@ import static io.leadflow.fulfilment.PrintedKit.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.leadflow.FullProcessCoverage;
+import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.LeadActivity;
@@ -25,15 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /** bpmn/PrintedKit.bpmn: marketing ops send the kit (or say why not) within two days, and the lead's record says so. */
 @ProcessTest
-@Import(FullProcessCoverage.class)
-@TestPropertySource(properties =
-    "leadflow.test.coverage.exclude=LeadLifecycle,LeadNurture,LeadProcessReview,CrmLeadUpdate")
+@ProcessCoverage(passedThrough = {"LeadLifecycle", "LeadNurture", "LeadProcessReview", "CrmLeadUpdate"})
 class PrintedKitProcessTest {
 
 

@@ -9,7 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.FullProcessCoverage;
+import io.leadflow.ProcessCoverage;
 import io.leadflow.crm.CrmLeadUpdate;
 import io.leadflow.ProcessTest;
 import io.leadflow.Mailbox;
@@ -67,14 +67,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 /** Every path of bpmn/LeadLifecycle.bpmn, timers included, on the real application and database. */
 @ProcessTest
-@Import(FullProcessCoverage.class)
-@TestPropertySource(properties =
-    "leadflow.test.coverage.exclude=LeadNurture,PrintedKit,LeadProcessReview,CrmLeadUpdate")
+@ProcessCoverage(passedThrough = {"LeadNurture", "PrintedKit", "LeadProcessReview", "CrmLeadUpdate"})
 class LeadLifecycleProcessTest {
 
 

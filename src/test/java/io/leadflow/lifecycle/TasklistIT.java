@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -50,10 +51,15 @@ class TasklistIT {
     browser = HeadlessChromium.start(2000);
   }
 
+  /** The page as the test left it, to look at when it failed. */
   @AfterEach
-  void stopBrowser() {
+  void stopBrowser(TestInfo test) throws IOException {
     if (browser != null) {
-      browser.quit();
+      try {
+        screenshot("tasklist-end-of-" + test.getTestMethod().orElseThrow().getName());
+      } finally {
+        browser.quit();
+      }
     }
   }
 

@@ -3,15 +3,13 @@ package io.leadflow.mail;
 import static io.leadflow.lifecycle.LeadLifecycle.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.leadflow.CrashBeforeCommit;
 import io.leadflow.ProcessTest;
+import io.leadflow.TestSmtpServer;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lifecycle.LifecycleDriver;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The lifecycle's mail when the mail server fails: the step retries, shows an incident naming the lead and the
@@ -38,14 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ProcessTest
 class MailOutageTest {
 
-  static final int PORT = freePort();
-  static GreenMail smtp = start();
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> PORT);
-  }
+  static final int PORT = TestSmtpServer.port();
 
   @Autowired LifecycleDriver driver;
   @Autowired RuntimeService runtime;
@@ -55,23 +44,22 @@ class MailOutageTest {
 
   @BeforeEach
   void serverUp() throws Exception {
-    if (!smtp.isRunning()) {
-      smtp = start();
-    }
-    smtp.purgeEmailFromAllMailboxes();
+    TestSmtpServer.running().purgeEmailFromAllMailboxes();
   }
 
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
     driver.cleanUp(jdbc);
+    // the other process tests send to it
+    TestSmtpServer.running();
   }
 
   @Test
   void shouldRetryWhileTheMailServerIsDownShowAnIncidentAndSendOnceItIsBack() {
     UUID leadId = driver.handRaiser("ada@mail-outage.example", "DE");
     ProcessInstance instance = driver.instance(leadId);
-    smtp.stop();
+    TestSmtpServer.stop();
 
     driver.runDueJobsAllowingFailures();
     for (int retry = 0; retry < 4; retry++) {
@@ -85,7 +73,7 @@ class MailOutageTest {
         .startsWith("Acknowledge and fulfil for Ada Quinn (Quinn Systems), lead " + leadId)
         .contains("127.0.0.1:" + PORT);
 
-    smtp = start();
+    TestSmtpServer.running();
     Job acknowledge = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
     management.setJobRetries(acknowledge.getId(), 1);
     driver.waitFor(Duration.ofSeconds(61));
@@ -102,7 +90,7 @@ class MailOutageTest {
     driver.runDueJobs();
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
     String late = accept.getAssignee();
-    smtp.stop();
+    TestSmtpServer.stop();
 
     ClockUtil.setCurrentTime(Date.from(accept.getDueDate().toInstant().plus(Duration.ofMinutes(1))));
     driver.runDueJobsAllowingFailures();
@@ -112,7 +100,7 @@ class MailOutageTest {
         .activityId(TASK_TELL_MANAGER_OF_LATE_LEAD).singleResult();
     assertThat(tellManager.getExceptionMessage()).contains("127.0.0.1:" + PORT);
 
-    smtp = start();
+    TestSmtpServer.running();
     driver.waitFor(Duration.ofSeconds(61));
 
     assertThat(management.createJobQuery().activityId(TASK_TELL_MANAGER_OF_LATE_LEAD)
@@ -141,26 +129,12 @@ class MailOutageTest {
   }
 
   private static long received(String address) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+    return Arrays.stream(TestSmtpServer.running().getReceivedMessages()).filter(mail -> {
       try {
         return mail.getAllRecipients()[0].toString().contains(address);
       } catch (jakarta.mail.MessagingException e) {
         throw new IllegalStateException(e);
       }
     }).count();
-  }
-
-  private static GreenMail start() {
-    GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.ProcessTest;
+import io.leadflow.TestSmtpServer;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lifecycle.LifecycleDriver;
 import io.leadflow.nurture.LeadNurture;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -27,12 +27,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Mail that a mail server refuses for good (550 user unknown): a mail to the lead is noted on the lead's record and
@@ -43,18 +42,19 @@ class MailRejectionTest {
 
   private static final String USER_UNKNOWN = "550 5.1.1 <gone@berg.example>: Recipient address rejected: User unknown";
 
-  // started before the application context, which reads its port; it refuses every recipient
-  static final ScriptedSmtpServer smtp = start();
+  // in place of the process tests' SMTP server, on its port, for this class: it refuses every recipient
+  static ScriptedSmtpServer smtp;
 
-  @AfterAll
-  static void stopSmtp() throws IOException {
-    smtp.close();
+  @BeforeAll
+  static void refuseEveryRecipient() throws IOException {
+    TestSmtpServer.stop();
+    smtp = new ScriptedSmtpServer(TestSmtpServer.port(), USER_UNKNOWN);
   }
 
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", smtp::port);
+  @AfterAll
+  static void acceptMailAgain() throws IOException {
+    smtp.close();
+    TestSmtpServer.running();
   }
 
   @Autowired ProcessEngine engine;
@@ -135,13 +135,5 @@ class MailRejectionTest {
 
   private long failedJobs(ProcessInstance instance) {
     return management.createJobQuery().processInstanceId(instance.getId()).withException().count();
-  }
-
-  private static ScriptedSmtpServer start() {
-    try {
-      return new ScriptedSmtpServer(USER_UNKNOWN);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

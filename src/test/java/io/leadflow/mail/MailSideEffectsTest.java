@@ -3,10 +3,9 @@ package io.leadflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leadflow.ProcessTest;
+import io.leadflow.TestSmtpServer;
 import io.leadflow.system.SideEffects;
 import java.util.Map;
 import java.util.UUID;
@@ -19,18 +18,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The mailer as the application wires it, sending to a real SMTP server (GreenMail) from a process step that the
@@ -39,40 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ProcessTest
 class MailSideEffectsTest {
 
-  // started before the application context, which reads its port
-  static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-
-  static {
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
-  }
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
-
-  @TestConfiguration
-  static class Steps {
-
-    /** A step that acknowledges a lead's request, once, whatever happens to its job afterwards. */
-    @Bean
-    JavaDelegate sendAcknowledgement(SideEffects sideEffects, MailPort mail) {
-      return execution -> sideEffects.atMostOnce(SideEffects.key(execution, "acknowledgement"), () -> mail.send(
-          new Mail("ada@engines.example", "acknowledgement", Map.of("firstName", "Ada", "assetTitle", "The guide",
-              "assetUrl", "https://leadflow.example.com/g"), MailKind.TRANSACTIONAL,
-              UUID.fromString((String) execution.getVariable("leadId")))));
-    }
-  }
-
   @Autowired ApplicationContext context;
   @Autowired MailPort mail;
+  @Autowired SideEffects sideEffects;
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -81,7 +44,9 @@ class MailSideEffectsTest {
 
   @BeforeEach
   void emptyMailbox() throws Exception {
-    smtp.purgeEmailFromAllMailboxes();
+    smtp().purgeEmailFromAllMailboxes();
+    SendAcknowledgement.sideEffects = sideEffects;
+    SendAcknowledgement.mail = mail;
   }
 
   @Test
@@ -91,8 +56,8 @@ class MailSideEffectsTest {
         "tasklistUrl", "https://x.example/t"), MailKind.TRANSACTIONAL, UUID.randomUUID()));
 
     assertThat(mail).isInstanceOf(SmtpMailer.class);
-    assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-    assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Reminder: Accept lead for Ada");
+    assertThat(smtp().waitForIncomingEmail(5000, 1)).isTrue();
+    assertThat(smtp().getReceivedMessages()[0].getSubject()).startsWith("Reminder: Accept lead for Ada");
     assertThat(context.getBeansOfType(GreenMail.class)).isEmpty();
     assertThat(((JavaMailSenderImpl) context.getBean(JavaMailSender.class)).getJavaMailProperties())
         .containsEntry("mail.smtp.connectiontimeout", "5000")
@@ -107,7 +72,7 @@ class MailSideEffectsTest {
         Bpmn.createExecutableProcess("AcknowledgeOnce").camundaHistoryTimeToLive(1)
             .startEvent()
             .serviceTask("Task_SendAcknowledgement").camundaAsyncBefore()
-            .camundaDelegateExpression("${sendAcknowledgement}")
+            .camundaClass(SendAcknowledgement.class)
             .serviceTask("Task_FailOnce").camundaClass(FailOnce.class)
             .endEvent()
             .done()).deploy().getId();
@@ -120,12 +85,12 @@ class MailSideEffectsTest {
 
       // when the job sends, fails and rolls back, and the engine runs it again
       assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("after the mail went out");
-      assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+      assertThat(smtp().waitForIncomingEmail(5000, 1)).isTrue();
       management.executeJob(job.getId());
 
       // then the lead got one mail, and the process went on
-      assertThat(smtp.getReceivedMessages()).hasSize(1);
-      assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Your copy of The guide");
+      assertThat(smtp().getReceivedMessages()).hasSize(1);
+      assertThat(smtp().getReceivedMessages()[0].getSubject()).isEqualTo("Your copy of The guide");
       assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getState())
           .isEqualTo("COMPLETED");
       assertThat(jdbc.queryForMap("select status, attempts from leadflow.side_effect where key = ?",
@@ -133,6 +98,26 @@ class MailSideEffectsTest {
           .isEqualTo(Map.of("status", "DONE", "attempts", 1));
     } finally {
       repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  private static GreenMail smtp() {
+    return TestSmtpServer.running();
+  }
+
+  /** A step that acknowledges a lead's request, once, whatever happens to its job afterwards. */
+  public static class SendAcknowledgement implements JavaDelegate {
+
+    // the engine makes the instance; the test hands it the application's beans
+    static SideEffects sideEffects;
+    static MailPort mail;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      sideEffects.atMostOnce(SideEffects.key(execution, "acknowledgement"), () -> mail.send(
+          new Mail("ada@engines.example", "acknowledgement", Map.of("firstName", "Ada", "assetTitle", "The guide",
+              "assetUrl", "https://leadflow.example.com/g"), MailKind.TRANSACTIONAL,
+              UUID.fromString((String) execution.getVariable("leadId")))));
     }
   }
 

@@ -5,21 +5,30 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
  * An SMTP server that answers RCPT TO with a fixed reply, for the refusals GreenMail does not make: a recipient
- * refused for good (550) or for now (451). Serves one connection at a time on a free port of localhost.
+ * refused for good (550) or for now (451). Serves one connection at a time on a port of localhost.
  */
 class ScriptedSmtpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final Thread thread;
 
+  /** On a free port. */
   ScriptedSmtpServer(String rcptReply) throws IOException {
-    socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    this(0, rcptReply);
+  }
+
+  ScriptedSmtpServer(int port, String rcptReply) throws IOException {
+    socket = new ServerSocket();
+    // the connections it closed wait on the port for a while: so that the next server can take the port at once
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
     thread = new Thread(() -> serve(rcptReply), "scripted-smtp");
     thread.setDaemon(true);
     thread.start();

@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.Mailbox;
-import io.leadflow.FullProcessCoverage;
+import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.intake.FollowUpReason;
 import io.leadflow.intake.Industry;
@@ -48,9 +48,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,9 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a follow-up on the date the lead gave, behaviour that re-scores the lead, consent, unsubscribing and dormancy.
  */
 @ProcessTest
-@Import(FullProcessCoverage.class)
-@TestPropertySource(properties =
-    "leadflow.test.coverage.exclude=LeadLifecycle,LeadProcessReview,PrintedKit,CrmLeadUpdate")
+@ProcessCoverage(passedThrough = {"LeadLifecycle", "LeadProcessReview", "PrintedKit", "CrmLeadUpdate"})
 class LeadNurtureProcessTest {
 
 

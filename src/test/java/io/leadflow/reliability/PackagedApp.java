@@ -104,21 +104,52 @@ public final class PackagedApp implements AutoCloseable {
   public PackagedApp awaitHealthy(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " stopped while starting; see " + log.toAbsolutePath());
-      }
-      try {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("UP")) {
-          return this;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
+      if (healthy()) {
+        return this;
       }
       Thread.sleep(250);
     }
     throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log.toAbsolutePath());
+  }
+
+  /**
+   * Waits until the node answers its health check for as long as it is visibly starting: alive, and using CPU or
+   * writing its log. A start made slow by a busy machine is waited for (up to the limit); a node that dies, or hangs
+   * for the stall time, fails at once, naming its log.
+   */
+  public PackagedApp awaitHealthyWhileStarting(Duration stall, Duration limit) throws InterruptedException {
+    WhileProgressing.await(name + " getting healthy (see " + log.toAbsolutePath() + ")", this::healthy,
+        this::activity, stall, limit);
+    return this;
+  }
+
+  private boolean healthy() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " stopped while starting; see " + log.toAbsolutePath());
+    }
+    try {
+      HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return health.statusCode() == 200 && health.body().contains("UP");
+    } catch (IOException notYet) {
+      // not listening yet
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + name, e);
+    }
+  }
+
+  /** Whole seconds of CPU the process used and the length of its log: both stand still when it hangs. */
+  private String activity() {
+    long cpuSeconds = process.toHandle().info().totalCpuDuration().map(Duration::toSeconds).orElse(-1L);
+    long logged;
+    try {
+      logged = Files.size(log);
+    } catch (IOException unreadable) {
+      logged = -1;
+    }
+    return cpuSeconds + " s of CPU, " + logged + " bytes of log";
   }
 
   /** Waits until the process ends by itself, as a training run does; fails naming its log if it does not. */
