@@ -36,7 +36,7 @@ class IntakeBench {
     try (SharedInfrastructure shared = new SharedInfrastructure(true);
         PackagedApp node = PackagedApp.node("bench-intake", shared.jdbcUrl(), shared.smtpPort())) {
       long booting = System.nanoTime();
-      node.start().awaitHealthy(Duration.ofMinutes(3));
+      node.start().awaitHealthy(Load.startTimeout());
       historyLevel = Load.historyLevel(shared.jdbc);
       // the start-up target is StartupBench's, which starts production nodes
       figures.add("start-up to healthy (java -jar, demo profile)", (System.nanoTime() - booting) / 1e9, "s");
@@ -112,7 +112,7 @@ class IntakeBench {
       node.close();
       try (PackagedApp postsOnly = PackagedApp.node("bench-intake-posts-only", shared.jdbcUrl(), shared.smtpPort())
           .with("CAMUNDA_BPM_JOB_EXECUTION_ENABLED", "false")) {
-        postsOnly.start().awaitHealthy(Duration.ofMinutes(3));
+        postsOnly.start().awaitHealthy(Load.startTimeout());
         Load.postLeads(postsOnly, "posts-only-warm-up", 1000, CLIENTS, new Latencies());
         Latencies alone = new Latencies();
         long started = System.currentTimeMillis();

@@ -36,7 +36,7 @@ class ScaleBench {
       Measured empty;
       try (PackagedApp node = PackagedApp.node("bench-empty", shared.jdbcUrl(), shared.smtpPort())
           .with("LEADFLOW_DEMO_HISTORY_LEADS", "0")) {
-        node.start().awaitHealthy(Duration.ofMinutes(3));
+        node.start().awaitHealthy(Load.startTimeout());
         empty = measure(node, shared, "empty");
       }
       long loading = System.nanoTime();

@@ -30,7 +30,7 @@ class TimerStormBench {
         PackagedApp first = PackagedApp.node("bench-node-1", shared.jdbcUrl(), shared.smtpPort());
         PackagedApp second = PackagedApp.node("bench-node-2", shared.jdbcUrl(), shared.smtpPort())) {
       JdbcTemplate jdbc = shared.jdbc;
-      first.start().awaitHealthy(Duration.ofMinutes(3));
+      first.start().awaitHealthy(Load.startTimeout());
       historyLevel = Load.historyLevel(jdbc);
       // on the tables the application created
       BareEngine bare = new BareEngine(shared.jdbcUrl(), CLIENTS);
@@ -50,7 +50,7 @@ class TimerStormBench {
       figures.key("bareTimersPerSecond", bareOneNode);
       figures.key("statementsPerEscalation", statementsPerEscalation);
 
-      second.start().awaitHealthy(Duration.ofMinutes(3));
+      second.start().awaitHealthy(Load.startTimeout());
       // every escalation offered the lead to the next rep, with a new acceptance deadline
       awaitDeadlinesWaiting(jdbc);
       double bareTwoNodes = bareTimerStorm(bare, jdbc);
