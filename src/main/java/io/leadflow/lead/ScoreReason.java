@@ -12,7 +12,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "lead_score_reason")
 @IdClass(ScoreReason.Key.class)
-public class ScoreReason extends AssignedIdEntity<ScoreReason.Key> {
+public class ScoreReason {
 
   /** Composite key: the lead and the rule's position in the explanation. */
   public record Key(UUID leadId, int position) implements Serializable {
@@ -44,11 +44,6 @@ public class ScoreReason extends AssignedIdEntity<ScoreReason.Key> {
     this.category = category;
     this.points = points;
     this.reason = reason;
-  }
-
-  @Override
-  public Key getId() {
-    return new Key(leadId, position);
   }
 
   public String getCategory() {
