@@ -74,7 +74,7 @@ public class CrmRecords {
   /**
    * Runs the step's writes; data the CRM refuses becomes the BPMN error
    * {@value LeadLifecycle#ERROR_CRM_REJECTED_DATA}, with the CRM's code and message in the variables crmErrorCode and
-   * crmErrorMessage for marketing ops. Only for a step whose model catches the error: the engine fails a step whose
+   * crmErrorMessage for marketing ops, and the refusing step in crmRefusedStep to retry after their fix. Only for a step whose model catches the error: the engine fails a step whose
    * BPMN error nobody catches, and its incident would say that instead of what the CRM refused.
    */
   public void refusalToMarketingOps(DelegateExecution execution, Runnable writes) {
@@ -83,6 +83,7 @@ public class CrmRecords {
     } catch (CrmRejectedException rejected) {
       execution.setVariable(LeadLifecycle.Variables.CRM_ERROR_CODE, rejected.getCode());
       execution.setVariable(LeadLifecycle.Variables.CRM_ERROR_MESSAGE, rejected.getMessage());
+      execution.setVariable(LeadLifecycle.Variables.CRM_REFUSED_STEP, execution.getCurrentActivityId());
       throw new BpmnError(LeadLifecycle.ERROR_CRM_REJECTED_DATA, rejected.getMessage());
     }
   }

@@ -15,6 +15,10 @@ public final class PrintedKit {
     public static final String START_PRINTED_KIT_ORDERED = "StartEvent_PrintedKitOrdered";
     public static final String TASK_SEND_PRINTED_KIT = "Task_SendPrintedKit";
     public static final String END_KIT_HANDLED = "EndEvent_KitHandled";
+    public static final String BOUNDARY_KIT_DEADLINE_PASSED = "BoundaryEvent_KitDeadlinePassed";
+    public static final String TASK_ESCALATE_LATE_KIT = "Task_EscalateLateKit";
+    public static final String TASK_TELL_MANAGERS_OF_LATE_KIT = "Task_TellManagersOfLateKit";
+    public static final String END_LATE_KIT_ESCALATED = "EndEvent_LateKitEscalated";
 
     private Elements() {
     }

@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +66,43 @@ public class LeadDataRules {
    */
   public NewLead cleanCorrection(NewLead lead) {
     return clean(lead, CORRECTION_REQUIRED, "to correct a lead's data", null, new Problems());
+  }
+
+  /**
+   * A lead's contact data as a user corrects it (the lead page, the follow-up form): each edited field by the rules
+   * of capture, and a field the lead's channel requires, or the email or phone and company that identify the person,
+   * cannot be emptied. Fields not edited stay as stored, even if stored before a rule was stricter.
+   *
+   * @param lead the lead's data with the edits applied
+   * @param edited the names of the edited fields
+   * @throws InvalidRequestException naming every edited field that breaks a rule
+   */
+  NewLead cleanEdit(NewLead lead, Set<String> edited) {
+    Problems problems = new Problems();
+    IntakeProperties.Channel channel = properties.channels().get(lead.sourceChannel());
+    for (String field : channel == null ? List.<String>of() : channel.required()) {
+      if (edited.contains(field) && isMissing(lead, field)) {
+        problems.add(field, "is required for leads from " + lead.sourceChannel());
+      }
+    }
+    if (lead.email() == null && (lead.phone() == null || lead.company() == null)) {
+      Stream.of("email", "phone", "company").filter(edited::contains).findFirst().ifPresent(field ->
+          problems.add(field, "cannot be emptied: an email address, or a phone number and a company, identify the "
+              + "person"));
+    }
+    String email = edited.contains("email") ? email(lead.email(), problems) : lead.email();
+    String firstName = edited.contains("firstName") ? name("firstName", lead.firstName(), problems)
+        : lead.firstName();
+    String lastName = edited.contains("lastName") ? name("lastName", lead.lastName(), problems) : lead.lastName();
+    String company = edited.contains("company") ? text("company", lead.company(), 200, problems) : lead.company();
+    String jobTitle = edited.contains("jobTitle") ? text("jobTitle", lead.jobTitle(), 150, problems)
+        : lead.jobTitle();
+    String country = edited.contains("country") ? country(lead.country(), problems) : lead.country();
+    String phone = edited.contains("phone") || edited.contains("country")
+        ? phone(lead.phone(), country, lead.country() != null && country == null, problems) : lead.phone();
+    problems.throwIfAny();
+    return NewLead.of(email, firstName, lastName, company, jobTitle, phone, country, lead.sourceChannel(),
+        lead.campaign());
   }
 
   private NewLead clean(NewLead lead, List<String> required, String requiredWhy, RequestType channelRequest,

@@ -40,10 +40,10 @@ import org.springframework.stereotype.Service;
  * blanks, and what differs is offered as a proposed change, see {@link CaptureSource#trusted()}), and:
  * <ul>
  *   <li>with a lifecycle running, the lifecycle gets it (message {@value LeadLifecycle#MESSAGE_INQUIRY_RECEIVED}):
- *   acknowledged and re-scored; in nurture, the nurture gets it
+ *   acknowledged and re-scored; in nurture (or dormant in its re-engagement series), the nurture gets it
  *   ({@value LeadNurture#MESSAGE_NURTURED_LEAD_ENGAGED}) and may find the lead ready;</li>
- *   <li>after a closed lifecycle (won, disqualified, dormant, unsubscribed) or when a recycled lead responds, a new
- *   buying cycle starts, and the lead's detail package shows how the previous one ended.</li>
+ *   <li>after a closed lifecycle (won, disqualified, dormant, unsubscribed), when a recycled lead responds, or a
+ *   dormant one, a new buying cycle starts, and the lead's detail package shows how the previous one ended.</li>
  * </ul>
  * A marketing consent ticked by a person who unsubscribed before is not given back until they confirm it from their
  * mailbox: the response waits with {@value #CONSENT_PENDING}, and its acknowledgement step mails the link
@@ -130,8 +130,9 @@ public class LeadIntake {
         .processDefinitionKey(LeadLifecycle.PROCESS_KEY).processInstanceBusinessKey(key).count()) == 0) {
       newCycle = true;
       process = () -> startLifecycle(key);
-    } else if (lead.getStage() == Stage.NURTURE) {
-      newCycle = recycled(lead);
+    } else if (lead.getStage() == Stage.NURTURE || lead.getStage() == Stage.DORMANT) {
+      // a dormant lead waits in its nurture's re-engagement series; its response starts a new buying cycle
+      newCycle = lead.getStage() == Stage.DORMANT || recycled(lead);
       process = () -> asSystem.run(() -> runtime.createMessageCorrelation(
           LeadNurture.MESSAGE_NURTURED_LEAD_ENGAGED).processInstanceBusinessKey(key).correlateAll());
     } else {

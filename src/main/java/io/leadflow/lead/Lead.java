@@ -56,6 +56,10 @@ public class Lead {
   /** When Leadflow first wrote the lead to the CRM; from then on its stage changes go there too. */
   private Instant inCrmSince;
 
+  private Instant holdOffFrom;
+  private Instant holdOffUntil;
+  private String holdOffRep;
+
   private Integer score;
   private Integer fitScore;
   private Integer behaviourScore;
@@ -161,6 +165,17 @@ public class Lead {
     this.team = team;
     this.owner = owner;
     this.updatedAt = at;
+  }
+
+  /**
+   * Sales sent the lead back to nurture: it does not return as an MQL before {@code until} unless it raises its hand
+   * again, and the rep who sent it back is not offered it again in that time.
+   */
+  public void holdOff(Instant from, Instant until, String rep) {
+    this.holdOffFrom = from;
+    this.holdOffUntil = until;
+    this.holdOffRep = rep;
+    this.updatedAt = from;
   }
 
   /** A new buying cycle starts when a closed or dormant lead responds again. */
@@ -307,6 +322,24 @@ public class Lead {
 
   public Instant getErasedAt() {
     return erasedAt;
+  }
+
+  /** When sales last sent the lead back to nurture, while its hold-off lasts; else null. */
+  public Instant getHoldOffFrom() {
+    return holdOffFrom;
+  }
+
+  public Instant getHoldOffUntil() {
+    return holdOffUntil;
+  }
+
+  public String getHoldOffRep() {
+    return holdOffRep;
+  }
+
+  /** Whether the hold-off of a lead sales sent back still lasts at that instant. */
+  public boolean isHeldOffAt(Instant at) {
+    return holdOffUntil != null && at.isBefore(holdOffUntil);
   }
 
   public Instant getInCrmSince() {

@@ -1,12 +1,8 @@
 package io.leadflow.lead;
 
-import io.leadflow.security.Groups;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,9 +12,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
-
-  /** Who reads every lead; anyone else (the reps) only their own and their teams' leads. */
-  private static final Set<String> READ_ALL = Set.of(Groups.ADMINS, Groups.MARKETING_OPS, Groups.SALES_MANAGERS);
 
   private final LeadViews details;
 
@@ -30,17 +23,7 @@ class LeadController {
   @GetMapping("/{id}")
   LeadView get(@PathVariable UUID id, Authentication user) {
     return details.find(id)
-        .filter(lead -> mayRead(user, lead))
+        .filter(lead -> LeadAccess.of(user).mayRead(lead.owner().team(), lead.owner().rep()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead with id " + id));
-  }
-
-  private static boolean mayRead(Authentication user, LeadView lead) {
-    Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toSet());
-    if (groups.stream().anyMatch(READ_ALL::contains)) {
-      return true;
-    }
-    LeadView.Owner owner = lead.owner();
-    return owner != null && (user.getName().equals(owner.rep()) || groups.contains(owner.team()));
   }
 }

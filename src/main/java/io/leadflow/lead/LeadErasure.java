@@ -12,17 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases a person's data on request: contact data and their role on the lead, free-text notes in its activity log, the
- * values proposed for the lead by the landing page or machine clients, the person's name in its opportunities, every
- * mention of them in the text that stays (stage reasons, lost reasons, subjects), the same in Leadflow's copies of CRM
- * data, each feature's own records of the person ({@link LeadErased}), and what the process engine keeps about the
- * lead ({@link EngineDataErasure}). The stage history, the company and the channel stay, without the person, so the
- * funnel figures stay right. See src/docs/erasure.md.
+ * old and new values of its corrections, the values proposed for the lead by the landing page or machine clients, the
+ * person's name in its opportunities, every mention of them in the text that stays (stage reasons, lost reasons,
+ * subjects), the same in Leadflow's copies of CRM data, each feature's own records of the person ({@link LeadErased}),
+ * and what the process engine keeps about the lead ({@link EngineDataErasure}). The stage history, the company and the
+ * channel stay, without the person, so the funnel figures stay right. See src/docs/erasure.md.
  */
 @Service
 public class LeadErasure {
 
   private final LeadRepository leads;
   private final LeadActivityRepository activities;
+  private final LeadChangeRepository changes;
   private final OpportunityRepository opportunities;
   private final ProposedChangeRepository proposedChanges;
   private final CrmErasure crm;
@@ -30,11 +31,12 @@ public class LeadErasure {
   private final JdbcTemplate jdbc;
   private final ApplicationEventPublisher events;
 
-  LeadErasure(LeadRepository leads, LeadActivityRepository activities, OpportunityRepository opportunities,
-      ProposedChangeRepository proposedChanges, CrmErasure crm, EngineDataErasure engine, JdbcTemplate jdbc,
-      ApplicationEventPublisher events) {
+  LeadErasure(LeadRepository leads, LeadActivityRepository activities, LeadChangeRepository changes,
+      OpportunityRepository opportunities, ProposedChangeRepository proposedChanges, CrmErasure crm,
+      EngineDataErasure engine, JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.leads = leads;
     this.activities = activities;
+    this.changes = changes;
     this.opportunities = opportunities;
     this.proposedChanges = proposedChanges;
     this.crm = crm;
@@ -50,6 +52,7 @@ public class LeadErasure {
     PersonalData person = PersonalData.of(lead);
     lead.erase(at);
     activities.findByLeadIdOrderByOccurredAtAsc(leadId).forEach(LeadActivity::erase);
+    changes.findByLeadId(leadId).forEach(LeadChange::erase);
     proposedChanges.deleteByLeadId(leadId);
     List<Opportunity> deals = opportunities.findByLeadIdOrderByCreatedAtAsc(leadId);
     deals.forEach(deal -> deal.erase(lead));

@@ -26,6 +26,10 @@ public interface LeadRepository extends JpaRepository<Lead, UUID> {
   @Query("select l from Lead l where l.email = :email")
   Optional<Lead> findByEmail(String email);
 
+  /** The rep's open leads, oldest first. */
+  @Query("select l.id from Lead l where l.owner = :owner and l.stage in :stages order by l.createdAt, l.id")
+  List<UUID> findOpenIdsByOwner(String owner, Collection<Stage> stages);
+
   /**
    * Per owner of the team: how many open leads they hold, counting only leads whose process (by its key) is running
    * under the lead's id. A lead without one, such as the demo history's or one whose process an administrator

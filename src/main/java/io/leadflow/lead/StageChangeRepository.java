@@ -15,4 +15,8 @@ public interface StageChangeRepository extends JpaRepository<StageChange, Long> 
   /** When the lead last entered the stage, or null if it never did. */
   @Query("select max(c.changedAt) from StageChange c where c.leadId = :leadId and c.toStage = :stage")
   Instant lastEntered(UUID leadId, Stage stage);
+
+  /** How often the lead entered the stage since then. */
+  @Query("select count(c) from StageChange c where c.leadId = :leadId and c.toStage = :stage and c.changedAt >= :since")
+  long countEnteredSince(UUID leadId, Stage stage, Instant since);
 }

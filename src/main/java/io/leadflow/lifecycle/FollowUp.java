@@ -35,4 +35,10 @@ public class FollowUp {
     }
     return activities.countByLeadIdAndTypeSince(leadId, ActivityType.CONTACT_ATTEMPT, accepted) > 0;
   }
+
+  /** The contact attempts logged in the current follow-up (since the lead last entered SAL); 0 before any. */
+  public long attempts(UUID leadId) {
+    Instant accepted = stageChanges.lastEntered(leadId, Stage.SAL);
+    return accepted == null ? 0 : activities.countByLeadIdAndTypeSince(leadId, ActivityType.CONTACT_ATTEMPT, accepted);
+  }
 }

@@ -17,11 +17,13 @@ import java.util.stream.Stream;
  * The lead as a task's form shows it (form variable "lead"): what the rep reads rather than what Leadflow stores,
  * with labels instead of codes, dates in the owning team's time zone, and the phone and email as links. Text that
  * the forms put into Markdown is escaped there, so that what a person typed into a web form shows as typed and never
- * as a link or a heading.
+ * as a link or a heading. {@code unsubscribedOn} is set only for a lead who opted out of marketing mail: its sales
+ * work goes on, and the form tells the rep to send no marketing material.
  */
 record LeadForm(
     UUID id, String name, String headline, String reach, String phone, String email, String company,
-    String stage, String segment, Score score, String owner, String source, String consent, String attempts,
+    String stage, String segment, Score score, String owner, String source, String consent, String unsubscribedOn,
+    String attempts,
     Qualification qualification, List<Entry> sent, List<Entry> contactAttempts, List<Entry> activities,
     List<Entry> notes, List<PreviousCycle> previousCycles) {
 
@@ -71,6 +73,7 @@ record LeadForm(
             lead.source().asset() == null ? null : "asked for " + lead.source().asset(),
             lead.source().interest() == null ? null : "interest: " + lead.source().interest())),
         consent(lead.consent(), zone),
+        when(lead.consent().unsubscribedAt(), zone),
         attempts(lead.contactAttempts().size()),
         new Qualification(Labels.of(lead.qualification().budget(), "Not asked"),
             Labels.of(lead.qualification().authority(), "Not asked"),

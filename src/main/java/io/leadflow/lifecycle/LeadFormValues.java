@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -30,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>{@value #TEAM_OPTIONS}: the sales teams marketing ops can route to;</li>
  *   <li>{@value #TEAMMATE_OPTIONS}: the owner's teammates who can take the lead today;</li>
  *   <li>{@value #LEAD_DATA_TO_CORRECT}: the lead's contact data as it is now, in the "corrected..." fields of
- *   "Fix lead data".</li>
+ *   "Fix lead data";</li>
+ *   <li>{@value #FOLLOW_UP_ATTEMPTS}: the contact attempts "no response" needs ({@code minimumAttempts}) and those
+ *   logged in this follow-up ({@code contactAttempts}).</li>
  * </ul>
  */
 @Component
@@ -40,19 +43,25 @@ class LeadFormValues {
   static final String TEAM_OPTIONS = LeadLifecycle.Variables.TEAM_OPTIONS;
   static final String TEAMMATE_OPTIONS = LeadLifecycle.Variables.TEAMMATE_OPTIONS;
   static final String LEAD_DATA_TO_CORRECT = "leadDataToCorrect";
+  static final String FOLLOW_UP_ATTEMPTS = "followUpAttempts";
 
   private final LeadViews views;
   private final LeadRepository leads;
   private final SalesTeamRepository teams;
   private final SalesRepRepository reps;
+  private final FollowUp followUp;
+  private final NoResponsePolicy noResponse;
   private final ZoneId marketingOpsZone;
 
   LeadFormValues(LeadViews views, LeadRepository leads, SalesTeamRepository teams, SalesRepRepository reps,
+      FollowUp followUp, NoResponsePolicy noResponse,
       @Value("${leadflow.sla.default-calendar.time-zone:Europe/Berlin}") ZoneId marketingOpsZone) {
     this.views = views;
     this.leads = leads;
     this.teams = teams;
     this.reps = reps;
+    this.followUp = followUp;
+    this.noResponse = noResponse;
     this.marketingOpsZone = marketingOpsZone;
   }
 
@@ -62,13 +71,18 @@ class LeadFormValues {
       case LEAD, TEAM_OPTIONS, TEAMMATE_OPTIONS -> List.of(name);
       case LEAD_DATA_TO_CORRECT -> LeadDataFixListener.FIELDS.keySet().stream()
           .map(LeadDataFixListener::variable).toList();
+      case FOLLOW_UP_ATTEMPTS -> List.of(LeadLifecycle.Variables.MINIMUM_ATTEMPTS,
+          LeadLifecycle.Variables.CONTACT_ATTEMPTS);
       default -> List.of();
     };
   }
 
-  /** @return each variable the names stand for, with its value now; none for a lead that does not exist */
+  /**
+   * @param execution the task's execution, for what the lead's process decides (the SLA policy of its segment)
+   * @return each variable the names stand for, with its value now; none for a lead that does not exist
+   */
   @Transactional(readOnly = true)
-  public Map<String, TypedValue> load(UUID leadId, List<String> names) {
+  public Map<String, TypedValue> load(UUID leadId, List<String> names, VariableScope execution) {
     Map<String, TypedValue> values = new LinkedHashMap<>();
     Optional<Lead> found = leads.findById(leadId);
     if (found.isEmpty()) {
@@ -84,6 +98,11 @@ class LeadFormValues {
         case LEAD_DATA_TO_CORRECT -> LeadDataFixListener.FIELDS.forEach((field, value) -> values.put(
             LeadDataFixListener.variable(field), Variables.stringValue(value.apply(lead) == null ? ""
                 : value.apply(lead))));
+        case FOLLOW_UP_ATTEMPTS -> {
+          values.put(LeadLifecycle.Variables.MINIMUM_ATTEMPTS,
+              Variables.integerValue(noResponse.minimumAttempts(execution)));
+          values.put(LeadLifecycle.Variables.CONTACT_ATTEMPTS, Variables.longValue(followUp.attempts(leadId)));
+        }
         default -> throw new IllegalArgumentException("A form cannot load " + name);
       }
     }

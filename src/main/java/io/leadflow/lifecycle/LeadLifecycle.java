@@ -14,8 +14,13 @@ public final class LeadLifecycle {
   public static final String MESSAGE_INQUIRY_RECEIVED = "InquiryReceived";
   /** The lead did something that counts for its score (a page visit, a click) while not in nurture: re-scored. */
   public static final String MESSAGE_LEAD_ENGAGED = "LeadEngaged";
-  /** The lead opted out of all contact: the lifecycle ends. */
+  /**
+   * The lead opted out of marketing email where the opt-out ends its lifecycle (dmn/OptOutPolicy.dmn): the lifecycle
+   * ends as Unsubscribed.
+   */
   public static final String MESSAGE_LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
+  /** The lead opted out of marketing email while sales works it (dmn/OptOutPolicy.dmn): the sales work goes on. */
+  public static final String MESSAGE_LEAD_OPTED_OUT = "LeadOptedOut";
   /** The lead asked for erasure of their data: the lifecycle erases it and ends. */
   public static final String MESSAGE_LEAD_ERASED = "LeadErased";
 
@@ -43,12 +48,15 @@ public final class LeadLifecycle {
     public static final String EVENT_MARKETING_QUALIFIED = "Event_MarketingQualified";
     public static final String TASK_ROUTE_LEAD = "Task_RouteLead";
     public static final String GATEWAY_ROUTE_CLEAR = "Gateway_RouteClear";
+    public static final String EVENT_HAND_RAISER_TO_REVIEW = "Event_HandRaiserToReview";
     public static final String TASK_REVIEW_MQL = "Task_ReviewMql";
     public static final String BOUNDARY_REVIEW_REMINDER_DUE = "BoundaryEvent_ReviewReminderDue";
     public static final String TASK_REMIND_REVIEWER = "Task_RemindReviewer";
     public static final String BOUNDARY_REVIEW_SLA_BREACHED = "BoundaryEvent_ReviewSlaBreached";
     public static final String TASK_ESCALATE_LATE_REVIEW = "Task_EscalateLateReview";
+    public static final String TASK_TELL_MANAGERS_OF_LATE_REVIEW = "Task_TellManagersOfLateReview";
     public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_ReviewOutcome";
+    public static final String EVENT_QUALIFIED_BY_REVIEW = "Event_QualifiedByReview";
     public static final String TASK_ASSIGN_REP = "Task_AssignRep";
     public static final String GATEWAY_OFFER_LEAD = "Gateway_OfferLead";
     public static final String TASK_NOTIFY_LEAD_OWNER = "Task_NotifyLeadOwner";
@@ -62,11 +70,14 @@ public final class LeadLifecycle {
     public static final String TASK_HAND_OVER_LEAD = "Task_HandOverLead";
     public static final String GATEWAY_REJECTED_TO = "Gateway_RejectedTo";
     public static final String EVENT_SALES_ACCEPTED = "Event_SalesAccepted";
+    public static final String GATEWAY_SALES_WORK_STARTS = "Gateway_SalesWorkStarts";
     public static final String TASK_SYNC_LEAD_TO_CRM = "Task_SyncLeadToCrm";
+    public static final String END_LEAD_IN_CRM = "EndEvent_LeadInCrm";
     public static final String BOUNDARY_CRM_REJECTED_LEAD = "BoundaryEvent_CrmRejectedLead";
     public static final String TASK_FIX_LEAD_DATA = "Task_FixLeadData";
     public static final String BOUNDARY_DATA_FIX_SLA_BREACHED = "BoundaryEvent_DataFixSlaBreached";
     public static final String TASK_ESCALATE_LATE_DATA_FIX = "Task_EscalateLateDataFix";
+    public static final String TASK_TELL_MANAGERS_OF_LATE_DATA_FIX = "Task_TellManagersOfLateDataFix";
     public static final String BOUNDARY_DATA_FIX_REMINDER_DUE = "BoundaryEvent_DataFixReminderDue";
     public static final String TASK_REMIND_TO_FIX_LEAD_DATA = "Task_RemindToFixLeadData";
     public static final String GATEWAY_RETRY_CRM_STEP = "Gateway_RetryCrmStep";
@@ -76,6 +87,7 @@ public final class LeadLifecycle {
     public static final String BOUNDARY_FIRST_CONTACT_SLA_BREACHED = "BoundaryEvent_FirstContactSlaBreached";
     public static final String GATEWAY_CONTACTED_YET = "Gateway_ContactedYet";
     public static final String TASK_ESCALATE_LATE_FIRST_CONTACT = "Task_EscalateLateFirstContact";
+    public static final String TASK_TELL_MANAGERS_OF_LATE_FIRST_CONTACT = "Task_TellManagersOfLateFirstContact";
     public static final String BOUNDARY_FOLLOW_UP_REMINDER_DUE = "BoundaryEvent_FollowUpReminderDue";
     public static final String TASK_REMIND_REP_TO_FOLLOW_UP = "Task_RemindRepToFollowUp";
     public static final String BOUNDARY_FIRST_CONTACT_REMINDER_DUE = "BoundaryEvent_FirstContactReminderDue";
@@ -93,6 +105,7 @@ public final class LeadLifecycle {
     public static final String TASK_UPDATE_FORECAST = "Task_UpdateForecast";
     public static final String BOUNDARY_OPPORTUNITY_STALLED = "BoundaryEvent_OpportunityStalled";
     public static final String TASK_ALERT_STALLED_OPPORTUNITY = "Task_AlertStalledOpportunity";
+    public static final String TASK_TELL_OWNER_OF_STALLED_OPPORTUNITY = "Task_TellOwnerOfStalledOpportunity";
     public static final String BOUNDARY_STAGE_REMINDER_DUE = "BoundaryEvent_StageReminderDue";
     public static final String TASK_REMIND_REP_TO_PROGRESS_OPPORTUNITY = "Task_RemindRepToProgressOpportunity";
     public static final String TASK_RECORD_OPPORTUNITY_OUTCOME = "Task_RecordOpportunityOutcome";
@@ -108,6 +121,10 @@ public final class LeadLifecycle {
     public static final String END_DISQUALIFIED_IN_REVIEW = "EndEvent_DisqualifiedInReview";
     public static final String END_DISQUALIFIED_BY_REP = "EndEvent_DisqualifiedByRep";
     public static final String END_DISQUALIFIED_AFTER_FOLLOW_UP = "EndEvent_DisqualifiedAfterFollowUp";
+    public static final String GATEWAY_OPTED_OUT = "Gateway_OptedOut";
+    public static final String END_UNSUBSCRIBED_BEFORE_NURTURE = "EndEvent_UnsubscribedBeforeNurture";
+    public static final String START_OPTED_OUT_DURING_SALES_WORK = "StartEvent_OptedOutDuringSalesWork";
+    public static final String END_SALES_WORK_GOES_ON = "EndEvent_SalesWorkGoesOn";
     public static final String START_LEAD_UNSUBSCRIBED = "StartEvent_LeadUnsubscribed";
     public static final String END_LEAD_UNSUBSCRIBED = "EndEvent_LeadUnsubscribed";
     public static final String START_LEAD_ERASED = "StartEvent_LeadErased";
@@ -152,6 +169,11 @@ public final class LeadLifecycle {
     public static final String SEND_PRINTED_KIT = "sendPrintedKit";
     public static final String PRINTED_KIT_REASON = "printedKitReason";
     public static final String DISQUALIFIER = "disqualifier";
+    /**
+     * The day a lead sales sent back may return as an MQL, while its hold-off lasts (dmn/RecyclingHoldOff.dmn); read
+     * by the qualification table.
+     */
+    public static final String HOLD_OFF_UNTIL = "holdOffUntil";
     public static final String QUALIFICATION = "qualification";
     public static final String QUALIFICATION_REASON = "qualificationReason";
 
@@ -184,8 +206,32 @@ public final class LeadLifecycle {
     public static final String LOST_TO = "lostTo";
     public static final String REVISIT_ON = "revisitOn";
 
+    /**
+     * The follow-up form's corrections of the lead's data, each empty unless the rep changes the field: the new email,
+     * name, company, job title and phone, and the new BANT answers (the names in intake's Budget, Authority, Need and
+     * Timeframe). Applied when the task completes, then removed.
+     */
+    public static final String NEW_EMAIL = "newEmail";
+    public static final String NEW_FIRST_NAME = "newFirstName";
+    public static final String NEW_LAST_NAME = "newLastName";
+    public static final String NEW_COMPANY = "newCompany";
+    public static final String NEW_JOB_TITLE = "newJobTitle";
+    public static final String NEW_PHONE = "newPhone";
+    public static final String NEW_BUDGET = "newBudget";
+    public static final String NEW_AUTHORITY = "newAuthority";
+    public static final String NEW_NEED = "newNeed";
+    public static final String NEW_TIMEFRAME = "newTimeframe";
+
     public static final String CRM_ERROR_CODE = "crmErrorCode";
     public static final String CRM_ERROR_MESSAGE = "crmErrorMessage";
+    /** The CRM step that refused the data (its element id), to retry once marketing ops fixed it. */
+    public static final String CRM_REFUSED_STEP = "crmRefusedStep";
+    /**
+     * Loaded into the form of "Follow up with lead" when it opens (formLoads {@code followUpAttempts}): the attempts
+     * "no response" needs and those logged in this follow-up, so the form can say why.
+     */
+    public static final String MINIMUM_ATTEMPTS = "minimumAttempts";
+    public static final String CONTACT_ATTEMPTS = "contactAttempts";
 
     private Variables() {
     }
@@ -201,6 +247,8 @@ public final class LeadLifecycle {
     public static final String REASON = "reason";
     /** On a reminder or escalation step: the SLA step it is about (see dmn/SlaPolicy.dmn). */
     public static final String SLA_STEP = "slaStep";
+    /** On a milestone back to nurture: why sales recycled the lead (input of dmn/RecyclingHoldOff.dmn). */
+    public static final String RECYCLED_BECAUSE = "recycledBecause";
     /** On a reminder or escalation step: the id of the user task whose deadline it watches. */
     public static final String FOR_TASK = "forTask";
 

@@ -84,7 +84,7 @@ class LeadTaskForms extends AbstractProcessEnginePlugin {
             throw new ProcessEngineException("User task " + userTask.attribute("id") + ": its form cannot load '"
                 + name + "'; extension property " + FORM_LOADS + " takes " + String.join(", ",
                 LeadFormValues.LEAD, LeadFormValues.TEAM_OPTIONS, LeadFormValues.TEAMMATE_OPTIONS,
-                LeadFormValues.LEAD_DATA_TO_CORRECT));
+                LeadFormValues.LEAD_DATA_TO_CORRECT, LeadFormValues.FOLLOW_UP_ATTEMPTS));
           }
           variables.add(name);
         }
@@ -137,7 +137,7 @@ class LeadTaskForms extends AbstractProcessEnginePlugin {
         @Override
         public Map<String, TypedValue> get() {
           if (once == null) {
-            once = values.getObject().load(leadId, names);
+            once = values.getObject().load(leadId, names, task.getExecution());
           }
           return once;
         }

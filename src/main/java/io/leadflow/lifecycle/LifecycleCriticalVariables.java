@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What steers the lead's lifecycle and is never a task user's to write: the lead it works on, its team and rep, its
- * stage, the decisions' results and the options a task offers. Review MQL's team is chosen from its options only.
+ * stage, the decisions' results (a recycled lead's hold-off included), the CRM step to retry, and what a task's form
+ * loads (its options, the attempts "no response" needs). Review MQL's team is chosen from its options only.
  */
 @Component
 class LifecycleCriticalVariables implements ProcessCriticalVariables {
@@ -18,7 +19,8 @@ class LifecycleCriticalVariables implements ProcessCriticalVariables {
       Variables.DISQUALIFIER, Variables.QUALIFICATION, Variables.QUALIFICATION_REASON, Variables.SALES_TEAM,
       Variables.SALES_REP, Variables.ROUTING_REASON, Variables.ROUTE_CLEAR, Variables.LATE_BREACH,
       Variables.TEAM_OPTIONS, Variables.TEAMMATE_OPTIONS, Variables.OPPORTUNITY_ID, Variables.CRM_ERROR_CODE,
-      Variables.CRM_ERROR_MESSAGE);
+      Variables.CRM_ERROR_MESSAGE, Variables.CRM_REFUSED_STEP, Variables.HOLD_OFF_UNTIL, Variables.MINIMUM_ATTEMPTS,
+      Variables.CONTACT_ATTEMPTS);
 
   @Override
   public Set<String> names() {

@@ -159,9 +159,12 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
 
   private static String describe(SlaPolicy policy) {
     StringBuilder text = new StringBuilder(policy.endOfWorkingDay() ? "by the end of the working day"
-        : "within " + duration(policy.deadline()) + (policy.workingTime() ? " of working time" : ""));
+        : "within " + duration(policy.deadline()) + counted(policy.counting()));
+    if (policy.countFrom() == SlaPolicy.CountFrom.REQUEST) {
+      text.append(" of the request");
+    }
     if (policy.maximum() != null) {
-      text.append(", at most ").append(duration(policy.maximum()));
+      text.append(", at most ").append(duration(policy.maximum())).append(counted(policy.maximumCounting()));
     }
     if (policy.reminderBefore() != null) {
       text.append("; reminder ").append(duration(policy.reminderBefore())).append(" before");
@@ -173,6 +176,14 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
       text.append("; escalated to ").append(policy.escalateTo());
     }
     return text.toString();
+  }
+
+  private static String counted(SlaPolicy.Counting counting) {
+    return switch (counting) {
+      case WORKING_HOURS -> " of working time";
+      case WORKING_DAYS -> " of working days";
+      case CALENDAR -> "";
+    };
   }
 
   private static String duration(Duration duration) {

@@ -34,6 +34,7 @@ public class LeadEngagement {
   public static final Set<ActivityType> REPORTABLE = EnumSet.of(ActivityType.PAGE_VISIT,
       ActivityType.PRICING_PAGE_VISIT, ActivityType.CONTENT_DOWNLOAD, ActivityType.WEBINAR_ATTENDED,
       ActivityType.EMAIL_CLICK, ActivityType.REPLY, ActivityType.TRADE_SHOW_VISIT);
+  private static final Set<Stage> NURTURED = EnumSet.of(Stage.NURTURE, Stage.DORMANT);
   private static final Pattern MARKUP_OR_CONTROL = Pattern.compile("[<>\\p{Cntrl}]");
   private static final Pattern URL = Pattern.compile("https?://\\S+");
 
@@ -95,10 +96,19 @@ public class LeadEngagement {
     return new Recorded(activity.getId(), leadId, report.type(), at, asSystem.call(() -> forward(lead)));
   }
 
+  /**
+   * Hands a lead whose data changed (not its behaviour) to its running nurture or lifecycle, which re-score it as
+   * they do after an activity; commits with the caller.
+   */
+  public Forwarded rescore(Lead lead) {
+    return asSystem.call(() -> forward(lead));
+  }
+
   private Forwarded forward(Lead lead) {
     String key = lead.getId().toString();
     Forwarded forwarded = Forwarded.NONE;
-    if (lead.getStage() == Stage.NURTURE && runtime.createProcessInstanceQuery()
+    // a dormant lead is in its nurture's re-engagement series
+    if (NURTURED.contains(lead.getStage()) && runtime.createProcessInstanceQuery()
         .processDefinitionKey(LeadNurture.PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
       // a nurture busy with another step finds the activity when it waits again (see "Engaged meanwhile?")
       runtime.createMessageCorrelation(LeadNurture.MESSAGE_NURTURED_LEAD_ENGAGED).processInstanceBusinessKey(key)

@@ -13,10 +13,17 @@ public final class LeadNurture {
 
   /** The drip series (dmn/NurtureDrip.dmn). */
   public static final String DRIP_DECISION = "NurtureDrip";
+  /** The re-engagement series of a dormant lead (dmn/ReEngagement.dmn), with the drip series' outputs. */
+  public static final String RE_ENGAGEMENT_DECISION = "ReEngagement";
 
   /** Model element ids. */
   public static final class Elements {
     public static final String START_NURTURE_STARTED = "StartEvent_NurtureStarted";
+    public static final String GATEWAY_DORMANT = "Gateway_Dormant";
+    public static final String TASK_CHOOSE_NEXT_RE_ENGAGEMENT_STEP = "Task_ChooseNextReEngagementStep";
+    public static final String EVENT_LEAD_GOES_DORMANT = "Event_LeadGoesDormant";
+    public static final String GATEWAY_WAS_DORMANT = "Gateway_WasDormant";
+    public static final String EVENT_LEAD_RE_ENGAGED = "Event_LeadReEngaged";
     public static final String TASK_CHOOSE_NEXT_DRIP_STEP = "Task_ChooseNextDripStep";
     public static final String TASK_PLAN_NEXT_TOUCH = "Task_PlanNextTouch";
     public static final String GATEWAY_ENGAGED_MEANWHILE = "Gateway_EngagedMeanwhile";
@@ -44,6 +51,11 @@ public final class LeadNurture {
     public static final String SEGMENT = "segment";
     /** When this nurture started: stale follow-up dates from before are not sent. */
     public static final String NURTURE_STARTED_AT = "nurtureStartedAt";
+    /**
+     * Whether the lead went dormant: its series is then the re-engagement series (the drip variables below hold its
+     * steps), and an engagement that keeps it in nurture starts nurturing over.
+     */
+    public static final String DORMANT = "dormant";
     /** The number of the last drip step sent, 0 before the first. */
     public static final String DRIP_STEP = "dripStep";
     /** When the last drip step was sent (the start of nurturing before the first): the next wait counts from here. */
@@ -70,8 +82,11 @@ public final class LeadNurture {
     }
   }
 
-  /** The touches "Which touch?" tells apart. */
-  public enum Touch { DRIP, FOLLOW_UP, DORMANCY }
+  /**
+   * The touches "Which touch?" tells apart: a step of the series (drip, or re-engagement while dormant), a dated
+   * follow-up, the end of the nurture period (the lead goes dormant), the end of the re-engagement series.
+   */
+  public enum Touch { DRIP, FOLLOW_UP, DORMANCY, SERIES_OVER }
 
   private LeadNurture() {
   }

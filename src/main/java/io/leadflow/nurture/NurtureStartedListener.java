@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** "Nurture started": the drip series and the quiet period count from now; what the lead did so far is scored. */
+/**
+ * "Nurture started", and "Lead re-engaged" after dormancy: the drip series and the quiet period count from now; what
+ * the lead did so far is scored.
+ */
 @Component("nurtureStarted")
 class NurtureStartedListener implements ExecutionListener {
 
@@ -22,6 +25,7 @@ class NurtureStartedListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     var now = ClockUtil.now();
     execution.setVariable(NURTURE_STARTED_AT, now);
+    execution.setVariable(DORMANT, false);
     execution.setVariable(DRIP_STEP, 0);
     execution.setVariable(LAST_DRIP_AT, now);
     execution.setVariable(QUIET_SINCE, now);

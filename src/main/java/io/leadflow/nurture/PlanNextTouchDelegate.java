@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * "Plan next touch": the earliest of the next drip step (its wait counted from the last step), a follow-up date the
  * lead gave, and the end of the nurture period (counted from the lead's last engagement). A pending follow-up date
  * keeps the lead in nurture until it is sent: the lead asked to hear from us then. A lead that may not get marketing
- * mail gets no touch but the end of the period.
+ * mail gets no touch but the end of the period. A dormant lead waits for the next step of its re-engagement series
+ * (or a follow-up date); when there is none, or it may not get marketing mail, its series is over now.
  */
 @Component("planNextTouch")
 class PlanNextTouchDelegate implements JavaDelegate {
@@ -57,9 +58,12 @@ class PlanNextTouchDelegate implements JavaDelegate {
     execution.setVariable(ENGAGED_MEANWHILE,
         engagements.count(leadId) > (Integer) execution.getVariable(ENGAGEMENTS_SCORED));
 
-    Touch touch = Touch.DORMANCY;
-    Instant at = instant(execution, QUIET_SINCE)
-        .plus(deadlines.policy(execution, SlaStep.NURTURE_PERIOD).deadline());
+    Instant now = ClockUtil.now().toInstant();
+    boolean dormant = Boolean.TRUE.equals(execution.getVariable(DORMANT));
+    // a dormant lead waits for its re-engagement series only; once that is over, nothing is left to wait for
+    Touch touch = dormant ? Touch.SERIES_OVER : Touch.DORMANCY;
+    Instant at = dormant ? null
+        : instant(execution, QUIET_SINCE).plus(deadlines.policy(execution, SlaStep.NURTURE_PERIOD).deadline());
     UUID followUpId = null;
     if (NurtureMails.mayReceive(lead)) {
       List<FollowUp> followUps = jdbc.query("select id, due_on from leadflow.nurture_follow_up "
@@ -67,21 +71,28 @@ class PlanNextTouchDelegate implements JavaDelegate {
           (row, index) -> new FollowUp(row.getObject("id", UUID.class), row.getDate("due_on").toLocalDate()),
           leadId, Date.valueOf(localDate(instant(execution, NURTURE_STARTED_AT))));
       if (!followUps.isEmpty()) {
-        touch = Touch.FOLLOW_UP;
-        at = followUps.get(0).dueOn().atTime(calendar.workStart()).atZone(calendar.timeZone()).toInstant();
-        followUpId = followUps.get(0).id();
+        Instant followUpAt = followUps.get(0).dueOn().atTime(calendar.workStart()).atZone(calendar.timeZone())
+            .toInstant();
+        if (at == null || followUpAt.isBefore(at)) {
+          touch = Touch.FOLLOW_UP;
+          at = followUpAt;
+          followUpId = followUps.get(0).id();
+        }
       }
       Integer nextStep = (Integer) execution.getVariable(NEXT_DRIP_STEP);
       if (nextStep != null) {
         Instant dripAt = instant(execution, LAST_DRIP_AT)
             .plus(wait(nextStep, (String) execution.getVariable(DRIP_WAIT)));
-        if (dripAt.isBefore(at)) {
+        if (at == null || dripAt.isBefore(at)) {
           touch = Touch.DRIP;
           at = dripAt;
+          followUpId = null;
         }
       }
     }
-    Instant now = ClockUtil.now().toInstant();
+    if (at == null) {
+      at = now;
+    }
     execution.setVariable(NEXT_TOUCH, touch.name());
     execution.setVariable(NEXT_TOUCH_AT, java.util.Date.from(at.isBefore(now) ? now : at));
     execution.setVariable(FOLLOW_UP_ID, touch == Touch.FOLLOW_UP ? followUpId.toString() : null);

@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadOwners;
 import io.leadflow.lead.LeadRepository;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadAssignment {
 
   public static final String ROUTING_DECISION = "LeadRouting";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeadAssignment.class);
 
   private final DecisionService decisions;
   private final LeadRepository leads;
@@ -75,8 +80,16 @@ public class LeadAssignment {
       return record(lead, new Assignment(null, null, reason), by, now);
     }
     Map<String, Object> entries = route.getEntryMap();
-    return assign(lead, (String) entries.get("salesTeam"), (String) entries.get("salesRep"), Set.of(),
-        (String) entries.get("routingReason"), by, now);
+    String team = (String) entries.get("salesTeam");
+    if (!teams.existsById(team)) {
+      // a table naming a team nobody created must not loop the lead through failing retries (RoutingTableCheck)
+      LOG.warn("Lead {} was routed to sales team {}, which does not exist: it goes to marketing ops' review", leadId,
+          team);
+      return record(lead, new Assignment(null, null, "The routing table sends it to sales team " + team
+          + ", which does not exist (" + entries.get("routingReason") + "): marketing ops route it"), by, now);
+    }
+    return assign(lead, team, (String) entries.get("salesRep"), Set.of(), (String) entries.get("routingReason"), by,
+        now);
   }
 
   /**
@@ -92,8 +105,11 @@ public class LeadAssignment {
     return assign(lead(leadId), team, preferredRep, excluded, reason, by, now);
   }
 
-  private Assignment assign(Lead lead, String team, String preferredRep, Set<String> excluded, String reason,
+  private Assignment assign(Lead lead, String team, String preferredRep, Set<String> notThese, String reason,
       String by, Instant now) {
+    // the rep who sent the lead back to nurture is not offered it again while its hold-off lasts
+    Set<String> excluded = lead.isHeldOffAt(now) && lead.getHoldOffRep() != null
+        ? union(notThese, lead.getHoldOffRep()) : notThese;
     // out-of-office periods are the team's local days: 20:00 in New York is still that day there, though not in UTC
     var today = now.atZone(teams.findById(team).orElseThrow().getTimeZone()).toLocalDate();
     Optional<SalesRep> named = Optional.ofNullable(preferredRep).flatMap(reps::findById)
@@ -108,6 +124,12 @@ public class LeadAssignment {
         .map(rep -> new Assignment(team, rep.getUserId(), why + "; round robin turn of " + rep.getDisplayName()))
         .orElseGet(() -> new Assignment(team, null, why + "; no rep can take it, waiting in the team's queue")),
         by, now);
+  }
+
+  private static Set<String> union(Set<String> some, String one) {
+    Set<String> all = new HashSet<>(some);
+    all.add(one);
+    return all;
   }
 
   private Assignment record(Lead lead, Assignment assignment, String by, Instant now) {

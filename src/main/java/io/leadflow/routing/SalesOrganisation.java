@@ -97,6 +97,14 @@ public class SalesOrganisation {
     return rep;
   }
 
+  /** Changes how many open leads the rep can work at once, which is also their weight in the round robin. */
+  @Transactional
+  public SalesRep capacity(String userId, int capacity) {
+    SalesRep rep = reps.findById(userId).orElseThrow(() -> new NoSuchElementException("No sales rep " + userId));
+    rep.update(rep.getTeamId(), rep.getEmail(), rep.getDisplayName(), capacity, rep.isActive());
+    return rep;
+  }
+
   /** An existing customer: its leads go to the account owner, in the owner's team unless another team is named. */
   @Transactional
   public CustomerAccount saveCustomerAccount(String domain, String name, String owner, String team) {

@@ -1,5 +1,6 @@
 package io.leadflow.routing;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadflow.system.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -46,15 +48,18 @@ class SalesOrganisationController {
   private final CustomerAccountRepository customers;
   private final TargetAccountRepository targets;
   private final IdentityService identity;
+  private final BulkReassignment bulk;
 
   SalesOrganisationController(SalesOrganisation organisation, SalesTeamRepository teams, SalesRepRepository reps,
-      CustomerAccountRepository customers, TargetAccountRepository targets, IdentityService identity) {
+      CustomerAccountRepository customers, TargetAccountRepository targets, IdentityService identity,
+      BulkReassignment bulk) {
     this.organisation = organisation;
     this.teams = teams;
     this.reps = reps;
     this.customers = customers;
     this.targets = targets;
     this.identity = identity;
+    this.bulk = bulk;
   }
 
   record TeamRequest(@NotBlank @Size(max = 200) String name, @NotBlank String timeZone, @NotNull LocalTime workStart,
@@ -122,15 +127,50 @@ class SalesOrganisationController {
         request.active() == null || request.active()));
   }
 
-  record OutOfOffice(@NotNull LocalDate from, LocalDate until) {
+  /**
+   * @param handOverOpenLeads whether the rep's open leads move now: to {@code handOverTo}, or round robin over the
+   *     team when it is left out
+   */
+  record OutOfOffice(@NotNull LocalDate from, LocalDate until, Boolean handOverOpenLeads, String handOverTo,
+      @Size(max = 500) String note) {
+  }
+
+  /** The rep, and what happened to their open leads if they were handed over. */
+  record Absence(@JsonUnwrapped Rep rep, BulkReassignment.Report handOver) {
   }
 
   @PutMapping("/reps/{userId}/out-of-office")
-  Rep outOfOffice(@PathVariable String userId, @Valid @RequestBody OutOfOffice request) {
+  Absence outOfOffice(@PathVariable String userId, @Valid @RequestBody OutOfOffice request, Principal user) {
+    InvalidRequestException invalid = new InvalidRequestException();
     if (request.until() != null && request.until().isBefore(request.from())) {
-      new InvalidRequestException().field("until", "must not be before from").throwIfAny();
+      invalid.field("until", "must not be before from");
     }
-    return Rep.of(rep(() -> organisation.outOfOffice(userId, request.from(), request.until())));
+    boolean handOver = Boolean.TRUE.equals(request.handOverOpenLeads());
+    String to = request.handOverTo() == null || request.handOverTo().isBlank() ? null : request.handOverTo();
+    if (to != null && !handOver) {
+      invalid.field("handOverTo", "needs handOverOpenLeads: true");
+    } else if (to != null && reps.findById(to).filter(SalesRep::isActive).filter(rep -> !to.equals(userId))
+        .isEmpty()) {
+      invalid.field("handOverTo", "'" + to + "' is not another active sales rep");
+    }
+    // checked before the absence is saved: a hand-over that cannot start changes nothing
+    invalid.throwIfAny();
+    Rep rep = Rep.of(rep(() -> organisation.outOfOffice(userId, request.from(), request.until())));
+    if (!handOver) {
+      return new Absence(rep, null);
+    }
+    String note = request.note() == null || request.note().isBlank()
+        ? userId + " is out of office from " + request.from() : request.note();
+    return new Absence(rep, bulk.reassign(userId, null, to, note, user.getName()));
+  }
+
+  record CapacityRequest(@NotNull @Min(0) @Max(1000) Integer capacity) {
+  }
+
+  /** How many open leads the rep can work at once, as their manager sees it (managers and admins). */
+  @PutMapping("/reps/{userId}/capacity")
+  Rep capacity(@PathVariable String userId, @Valid @RequestBody CapacityRequest request) {
+    return Rep.of(rep(() -> organisation.capacity(userId, request.capacity())));
   }
 
   @DeleteMapping("/reps/{userId}/out-of-office")

@@ -12,9 +12,11 @@ import java.util.List;
  * @param handRaiser the lead asked for a demo or contact recently
  * @param disqualifier why the lead cannot become a customer (competitor, student, ...), or null
  * @param reasons every matched scoring rule
+ * @param holdOffUntil the day a lead sales sent back to nurture may return as an MQL (UTC), while that hold-off
+ *     lasts and the lead has not asked for a demo or contact since; else null
  */
 public record LeadScore(int fit, int behaviour, String grade, String segment, boolean handRaiser,
-    String disqualifier, List<Reason> reasons) {
+    String disqualifier, List<Reason> reasons, String holdOffUntil) {
 
   public int total() {
     return fit + behaviour;

@@ -10,6 +10,7 @@ import io.leadflow.lead.ScoreReason;
 import io.leadflow.lead.ScoreReasonRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,6 +41,8 @@ public class LeadScoring {
   static final String BEHAVIOUR = "BEHAVIOUR";
   static final String HAND_RAISER = "HAND_RAISER";
   static final String DISQUALIFIER = "DISQUALIFIER";
+  private static final Set<ActivityType> HAND_RAISING = EnumSet.of(ActivityType.DEMO_REQUEST,
+      ActivityType.CONTACT_REQUEST);
 
   private final DecisionService decisions;
   private final LeadRepository leads;
@@ -93,7 +96,17 @@ public class LeadScoring {
     boolean handRaiser = matched.stream().anyMatch(reason -> HAND_RAISER.equals(reason.category()));
     String disqualifier = matched.stream().filter(reason -> DISQUALIFIER.equals(reason.category()))
         .map(LeadScore.Reason::reason).findFirst().orElse(null);
-    return new LeadScore(fit, behaviour, grade, segment, handRaiser, disqualifier, List.copyOf(matched));
+    return new LeadScore(fit, behaviour, grade, segment, handRaiser, disqualifier, List.copyOf(matched),
+        holdOffUntil(lead, history, now));
+  }
+
+  /** A hold-off ends early when the lead raises its hand again: a demo or contact request after sales sent it back. */
+  private static String holdOffUntil(Lead lead, List<LeadActivity> history, Instant now) {
+    if (!lead.isHeldOffAt(now) || history.stream().anyMatch(activity -> HAND_RAISING.contains(activity.getType())
+        && activity.getOccurredAt().isAfter(lead.getHoldOffFrom()))) {
+      return null;
+    }
+    return lead.getHoldOffUntil().atZone(ZoneOffset.UTC).toLocalDate().toString();
   }
 
   private VariableMap facts(Lead lead, List<LeadActivity> history, Instant now) {
@@ -115,7 +128,7 @@ public class LeadScoring {
         .putValue("freeMailAddress", FreeMailDomains.contains(FreeMailDomains.domainOf(lead.getEmail())))
         .putValue("unsubscribed", lead.getUnsubscribedAt() != null)
         .putValue("daysSinceDemoRequest",
-            behaviour.daysSinceLatest(EnumSet.of(ActivityType.DEMO_REQUEST, ActivityType.CONTACT_REQUEST)))
+            behaviour.daysSinceLatest(HAND_RAISING))
         .putValue("pricingVisitsLast30Days", behaviour.countWithin(ActivityType.PRICING_PAGE_VISIT, 30))
         .putValue("daysSincePricingVisit", behaviour.daysSinceLatest(EnumSet.of(ActivityType.PRICING_PAGE_VISIT)))
         .putValue("pageVisitsLast30Days", behaviour.countWithin(ActivityType.PAGE_VISIT, 30))

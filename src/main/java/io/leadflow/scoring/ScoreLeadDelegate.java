@@ -37,6 +37,7 @@ class ScoreLeadDelegate implements JavaDelegate {
     execution.setVariable(HAND_RAISER, score.handRaiser());
     execution.setVariable(DISQUALIFIER, score.disqualifier());
     execution.setVariable(SCORE_REASONS, JsonVariables.of(score.reasons()));
+    execution.setVariable(HOLD_OFF_UNTIL, score.holdOffUntil());
     columns.refresh(leadId);
   }
 }

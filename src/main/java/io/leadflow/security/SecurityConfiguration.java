@@ -27,6 +27,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -40,8 +41,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the engine REST API, which Camunda leaves open by default: HTTP Basic, the user handed to the engine so that its
  *   authorization checks apply;</li>
  *   <li>Tasklist, Cockpit and Admin under /camunda: their own login page, session and CSRF protection;</li>
- *   <li>the managers' dashboard: Leadflow's login page, session and CSRF protection; its figures also by HTTP
- *   Basic;</li>
+ *   <li>Leadflow's pages (Leads, lead pages, the dashboard, reps' capacity, campaign costs) and the API calls they
+ *   make: Leadflow's login page, session and CSRF protection; the same calls also by HTTP Basic;</li>
  *   <li>everything else (Leadflow's API, Actuator): HTTP Basic, or for machine clients that capture leads an API key
  *   ({@code X-API-Key}); public are only the health probe, the landing page, the unsubscribe and re-subscription
  *   links and the API description.</li>
@@ -97,22 +98,41 @@ class SecurityConfiguration {
   }
 
   /**
-   * The managers' dashboard is a browser page: a login form, a session and CSRF protection. Its figures under
-   * /api/metrics and /api/planning serve the page through that session and scripts through HTTP Basic; a request that
-   * carries its credentials in the Authorization header is not forged by another site, so it needs no CSRF token.
+   * The web app's pages (the Leads page and lead pages for everybody who works leads, the dashboard, the reps'
+   * capacity, the campaign costs) with a login form, a session and CSRF protection. The API calls those pages make
+   * are served here too, through that session, and to scripts through HTTP Basic; a request that carries its
+   * credentials in the Authorization header is not forged by another site, so it needs no CSRF token. An API key
+   * opens none of them. Which leads a rep reads or changes the lead's controllers decide (lead.LeadAccess).
    */
   @Bean
   @Order(3)
-  SecurityFilterChain dashboard(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-    RequestMatcher api = new OrRequestMatcher(path("/api/metrics/**"), path("/api/planning/**"));
-    return http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/dashboard/**"), path("/login"),
+  SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    RequestMatcher leadsApi = new OrRequestMatcher(path(HttpMethod.GET, "/api/leads"),
+        path(HttpMethod.GET, "/api/leads/*"), path(HttpMethod.PATCH, "/api/leads/*"),
+        path(HttpMethod.GET, "/api/leads/*/timeline"));
+    RequestMatcher managersApi = new OrRequestMatcher(path(HttpMethod.POST, "/api/leads/reassignments"),
+        path(HttpMethod.PUT, "/api/leads/*/owner"), path("/api/admin/reps/*/out-of-office"),
+        path(HttpMethod.PUT, "/api/admin/reps/*/capacity"));
+    RequestMatcher api = new OrRequestMatcher(path("/api/metrics/**"), path("/api/planning/**"),
+        path("/api/campaign-costs"), leadsApi, managersApi);
+    return http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/dashboard/**"), path("/leads"),
+            path("/leads/*"), path("/reps"), path("/campaign-costs"), path("/assets/**"), path("/login"),
             path("/default-ui.css"), path("/favicon.ico"), path("/logout"), path("/webjars/**"), api))
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            .requestMatchers(path("/login"), path("/default-ui.css"), path("/favicon.ico"), path("/webjars/**"))
+            .requestMatchers(path("/login"), path("/default-ui.css"), path("/favicon.ico"), path("/webjars/**"),
+                path("/assets/**"))
             .permitAll()
+            .requestMatchers(path("/leads"), path("/leads/*"), leadsApi).authenticated()
+            .requestMatchers(managersApi, path("/reps")).hasAnyAuthority(Groups.SALES_MANAGERS, Groups.ADMINS)
+            .requestMatchers(path(HttpMethod.GET, "/api/campaign-costs"))
+            .hasAnyAuthority(Groups.MARKETING_OPS, Groups.SALES_MANAGERS, Groups.ADMINS)
+            .requestMatchers(path("/campaign-costs"), path("/api/campaign-costs"))
+            .hasAnyAuthority(Groups.MARKETING_OPS, Groups.ADMINS)
             .anyRequest().hasAnyAuthority(Groups.SALES_MANAGERS, Groups.MARKETING_OPS, Groups.ADMINS))
-        .formLogin(login -> login.defaultSuccessUrl("/dashboard", true).failureHandler(SecurityConfiguration::loginFailed))
+        .formLogin(login -> login.successHandler(new StartPage()).failureHandler(SecurityConfiguration::loginFailed))
+        // back to the page exactly as it was asked for, without Spring's "?continue" marker on the address
+        .requestCache(cache -> cache.requestCache(pageBeforeLogin()))
         .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(objectMapper)))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(objectMapper), api)
@@ -141,10 +161,8 @@ class SecurityConfiguration {
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMINS)
             .requestMatchers(path("/api/demo/mailbox")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS,
                 Groups.SALES_MANAGERS)
-            .requestMatchers(path("/api/admin/reps/*/out-of-office")).hasAnyAuthority(Groups.ADMINS,
-                Groups.SALES_MANAGERS)
+            // a rep's absence and capacity and a lead's owner are the managers' (the pages' chain above)
             .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
-            .requestMatchers(path("/api/leads/*/owner")).hasAnyAuthority(Groups.ADMINS, Groups.SALES_MANAGERS)
             // irreversible, and a data-protection duty rather than selling: not for reps or their managers
             .requestMatchers(path("/api/leads/*/erasure")).hasAnyAuthority(Groups.ADMINS, Groups.MARKETING_OPS)
             // capture: machine clients with an API key, and the people who capture leads by hand
@@ -165,6 +183,12 @@ class SecurityConfiguration {
         .headers(OWN_HEADERS)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  private static HttpSessionRequestCache pageBeforeLogin() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setMatchingRequestParameterName(null);
+    return cache;
   }
 
   /** A wrong password shows the login form again; a throttled login says how long to wait, with 429. */

@@ -6,10 +6,7 @@ import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LeadTaskTitles;
 import io.leadflow.lifecycle.LeadTasks;
-import io.leadflow.system.SideEffects;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,32 +15,25 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late
- * task in Cockpit, moves the late task up in Tasklist (its priority), and tells the people the SLA policy names plus the team's manager; for a stalled opportunity also
- * the owner. Does nothing when the task is no longer open by the time it runs. The step's extension properties name
- * the task ({@code forTask}) and its SLA step ({@code slaStep}).
+ * Escalates a missed deadline: records the breach against the owner, raises an "slaBreach" incident on the late task
+ * in Cockpit and moves the late task up in Tasklist (its priority). The people the SLA policy names hear of it in the
+ * next step ("Tell managers about ...", {@link TellManagersDelegate}), so the escalation does not wait for the mail
+ * server. Does nothing when the task is no longer open by the time it runs. The step's extension properties name the
+ * task ({@code forTask}) and its SLA step ({@code slaStep}).
  */
 @Component("escalateSlaBreach")
 class EscalateSlaBreachDelegate implements JavaDelegate {
 
-  /**
-   * Steps whose late work stays with its owner, who is alerted with the manager ("Owner and manager alerted" in the
-   * model, README "Work opportunity"). The other escalations go to those who can step in.
-   */
-  private static final Set<SlaStep> OWNER_ALERTED = EnumSet.of(SlaStep.OPPORTUNITY_STAGE);
-
   private final LeadRepository leads;
   private final SlaBreaches breaches;
   private final SlaDeadlines deadlines;
-  private final Escalations escalations;
   private final LeadTaskTitles titles;
 
   EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines,
-      Escalations escalations, LeadTaskTitles titles) {
+      LeadTaskTitles titles) {
     this.leads = leads;
     this.breaches = breaches;
     this.deadlines = deadlines;
-    this.escalations = escalations;
     this.titles = titles;
   }
 
@@ -65,11 +55,9 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
         : (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
     Instant due = deadlines.passed(execution).orElse(now);
-    SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now,
-        execution.getProcessInstanceId(), deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
+    breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
+        deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
     titles.refresh(lead.getId());
-    escalations.send(SideEffects.key(execution, "escalation"), lead, breach,
-        OWNER_ALERTED.contains(step) ? owner : null, execution.getProcessInstanceId());
   }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.sla;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,4 +15,8 @@ public interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
   @Query("select b from SlaBreach b where b.processInstanceId = :processInstanceId and b.step = :step "
       + "and b.resolvedAt is null")
   List<SlaBreach> findByProcessInstanceIdAndStepAndResolvedAtIsNull(String processInstanceId, SlaStep step);
+
+  @Query("select b from SlaBreach b where b.processInstanceId = :processInstanceId and b.step = :step "
+      + "and b.dueAt = :dueAt order by b.id desc")
+  List<SlaBreach> findByDeadline(String processInstanceId, SlaStep step, Instant dueAt);
 }

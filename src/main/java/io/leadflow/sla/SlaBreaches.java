@@ -58,6 +58,7 @@ public class SlaBreaches {
       case DATA_FIX -> "fix of the data the CRM refused";
       case LOST_COOLING -> "cooling period";
       case NURTURE_PERIOD -> "nurture period";
+      case PRINTED_KIT -> "printed kit";
     };
   }
 

@@ -2,6 +2,7 @@ package io.leadflow.sla;
 
 import io.leadflow.system.TransactionScoped;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -46,14 +47,35 @@ public class SlaPolicies {
     }
     Map<String, Object> entries = result.getEntryMap();
     boolean endOfWorkingDay = END_OF_WORKING_DAY.equals(entries.get("slaDeadline"));
+    Duration maximum = optionalDuration(entries, "slaMaximum", step);
     return new SlaPolicy(
         endOfWorkingDay ? null : duration(entries, "slaDeadline", step),
         endOfWorkingDay,
-        Boolean.TRUE.equals(entries.get("slaWorkingTime")),
-        optionalDuration(entries, "slaMaximum", step),
+        option(entries, "slaTime", step, SlaPolicy.Counting.class, SlaPolicy.Counting.CALENDAR),
+        maximum,
+        maximum == null ? null
+            : option(entries, "slaMaximumTime", step, SlaPolicy.Counting.class, SlaPolicy.Counting.CALENDAR),
+        option(entries, "slaCountFrom", step, SlaPolicy.CountFrom.class, SlaPolicy.CountFrom.STEP),
         optionalDuration(entries, "slaReminderBefore", step),
         optionalDuration(entries, "slaReminderEvery", step),
+        Boolean.TRUE.equals(entries.get("slaOutOfHours")),
+        entries.get("slaMinimumAttempts") == null ? null : ((Number) entries.get("slaMinimumAttempts")).intValue(),
         (String) entries.get("slaEscalateTo"));
+  }
+
+  /** An output naming one of the choices; empty gives the default. */
+  private static <E extends Enum<E>> E option(Map<String, Object> entries, String name, SlaStep step, Class<E> type,
+      E otherwise) {
+    Object value = entries.get(name);
+    if (value == null || value.toString().isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Enum.valueOf(type, value.toString().trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The SLA policy's " + name + " for step " + step + " is '" + value
+          + "', not one of " + Arrays.toString(type.getEnumConstants()), e);
+    }
   }
 
   private static Duration duration(Map<String, Object> entries, String name, SlaStep step) {

@@ -9,5 +9,7 @@ public enum SlaStep {
   OPPORTUNITY_STAGE,
   DATA_FIX,
   LOST_COOLING,
-  NURTURE_PERIOD
+  NURTURE_PERIOD,
+  /** Marketing ops send a printed kit (bpmn/PrintedKit.bpmn). */
+  PRINTED_KIT
 }

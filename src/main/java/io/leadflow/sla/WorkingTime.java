@@ -56,8 +56,7 @@ public class WorkingTime {
       }
       cursor = date.plusDays(1).atStartOfDay(calendar.zone());
     }
-    throw new IllegalStateException("The working calendar of " + (teamId == null ? "the default calendar" : teamId)
-        + " has no working time in " + MAX_DAYS + " days: check its working days and hours");
+    throw noWorkingTime(teamId);
   }
 
   /**
@@ -75,7 +74,107 @@ public class WorkingTime {
       }
       cursor = date.plusDays(1).atStartOfDay(calendar.zone());
     }
-    throw new IllegalStateException("The working calendar of " + (teamId == null ? "the default calendar" : teamId)
+    throw noWorkingTime(teamId);
+  }
+
+  /**
+   * The instant when {@code amount} has passed after {@code start}, counting every hour of the team's working days and
+   * none of its weekends and public holidays: 24 hours from Friday 15:00 are Monday 15:00.
+   */
+  public Instant addWorkingDays(Instant start, Duration amount, String teamId) {
+    Calendar calendar = calendar(teamId, start);
+    ZonedDateTime cursor = start.atZone(calendar.zone());
+    Duration remaining = amount;
+    for (int day = 0; day <= MAX_DAYS; day++) {
+      LocalDate date = cursor.toLocalDate();
+      ZonedDateTime midnight = date.plusDays(1).atStartOfDay(calendar.zone());
+      if (calendar.isWorkingDay(date)) {
+        Duration available = Duration.between(cursor, midnight);
+        if (remaining.compareTo(available) <= 0) {
+          return cursor.plus(remaining).toInstant();
+        }
+        remaining = remaining.minus(available);
+      }
+      cursor = midnight;
+    }
+    throw noWorkingTime(teamId);
+  }
+
+  /** The instant {@code amount} of the team's working time before {@code end}: working time counted backwards. */
+  public Instant subtract(Instant end, Duration amount, String teamId) {
+    Calendar calendar = calendar(teamId, before(end, amount));
+    ZonedDateTime cursor = end.atZone(calendar.zone());
+    Duration remaining = amount;
+    for (int day = 0; day <= MAX_DAYS; day++) {
+      LocalDate date = cursor.toLocalDate();
+      if (calendar.isWorkingDay(date)) {
+        ZonedDateTime open = date.atTime(calendar.start()).atZone(calendar.zone());
+        ZonedDateTime close = date.atTime(calendar.end()).atZone(calendar.zone());
+        ZonedDateTime until = cursor.isAfter(close) ? close : cursor;
+        if (until.isAfter(open)) {
+          Duration available = Duration.between(open, until);
+          if (remaining.compareTo(available) <= 0) {
+            return until.minus(remaining).toInstant();
+          }
+          remaining = remaining.minus(available);
+        }
+      }
+      cursor = date.atStartOfDay(calendar.zone()).minusNanos(1);
+    }
+    throw noWorkingTime(teamId);
+  }
+
+  /** The instant {@code amount} before {@code end}, counting the hours of working days only (see addWorkingDays). */
+  public Instant subtractWorkingDays(Instant end, Duration amount, String teamId) {
+    Calendar calendar = calendar(teamId, before(end, amount));
+    ZonedDateTime cursor = end.atZone(calendar.zone());
+    LocalDate date = cursor.toLocalDate();
+    Duration remaining = amount;
+    for (int day = 0; day <= MAX_DAYS; day++) {
+      ZonedDateTime midnight = date.atStartOfDay(calendar.zone());
+      if (calendar.isWorkingDay(date)) {
+        Duration available = Duration.between(midnight, cursor);
+        if (remaining.compareTo(available) <= 0) {
+          return cursor.minus(remaining).toInstant();
+        }
+        remaining = remaining.minus(available);
+      }
+      cursor = midnight;
+      date = date.minusDays(1);
+    }
+    throw noWorkingTime(teamId);
+  }
+
+  /** Whether the team is at work at that instant (opening and closing time included). */
+  public boolean isWorkingMoment(Instant instant, String teamId) {
+    return nextWorkingMoment(instant, teamId).equals(instant);
+  }
+
+  /** The instant itself while the team is at work, else the team's next opening time. */
+  public Instant nextWorkingMoment(Instant instant, String teamId) {
+    Calendar calendar = calendar(teamId, instant);
+    ZonedDateTime cursor = instant.atZone(calendar.zone());
+    for (int day = 0; day <= MAX_DAYS; day++) {
+      LocalDate date = cursor.toLocalDate();
+      if (calendar.isWorkingDay(date)) {
+        ZonedDateTime open = date.atTime(calendar.start()).atZone(calendar.zone());
+        ZonedDateTime close = date.atTime(calendar.end()).atZone(calendar.zone());
+        if (!cursor.isAfter(close)) {
+          return (cursor.isBefore(open) ? open : cursor).toInstant();
+        }
+      }
+      cursor = date.plusDays(1).atStartOfDay(calendar.zone());
+    }
+    throw noWorkingTime(teamId);
+  }
+
+  /** A day early enough for the holidays a backward count may pass: working time is at most a third of the day. */
+  private static Instant before(Instant end, Duration amount) {
+    return end.minus(amount.multipliedBy(3)).minus(Duration.ofDays(14));
+  }
+
+  private static IllegalStateException noWorkingTime(String teamId) {
+    return new IllegalStateException("The working calendar of " + (teamId == null ? "the default calendar" : teamId)
         + " has no working time in " + MAX_DAYS + " days: check its working days and hours");
   }
 

@@ -80,6 +80,8 @@ class SalesforceOutageTest {
     Job sync = management.createJobQuery().processInstanceId(instance.getId()).activityId(TASK_SYNC_LEAD_TO_CRM)
         .singleResult();
     assertThat(sync.getRetries()).isZero();
+    // meanwhile the rep follows up: the first-contact clock does not wait for the CRM
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
     Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
     assertThat(incident.getIncidentMessage())
@@ -106,11 +108,15 @@ class SalesforceOutageTest {
         {"id":"00Q5e00000GraceHo","success":true,"errors":[],"created":true}""", 201)));
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
 
-    // the node dies after Salesforce answered, before the step's transaction (which creates the follow-up task) commits
-    try (CrashBeforeCommit crash = CrashBeforeCommit.onInsertInto(jdbc, "public.act_ru_task")) {
+    // the node dies after Salesforce answered, before the step's transaction (which links the record) commits; the
+    // rep's follow-up does not wait for the CRM step
+    try (CrashBeforeCommit crash = CrashBeforeCommit.onInsertInto(jdbc, "leadflow.crm_link")) {
       driver.completeAsAllowingFailures(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
     }
-    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNull();
+    salesforce.verify(1, patchRequestedFor(urlEqualTo(LEADS + instance.getBusinessKey())));
+    assertThat(jdbc.queryForObject("select count(*) from leadflow.crm_link where external_id = ?::uuid",
+        Long.class, instance.getBusinessKey())).isZero();
+    assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).isNotNull();
 
     // the job runs again
     ClockUtil.setCurrentTime(java.util.Date.from(LifecycleDriver.now().plus(Duration.ofSeconds(61))));

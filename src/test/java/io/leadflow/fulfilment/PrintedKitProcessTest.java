@@ -4,13 +4,19 @@ import static io.leadflow.fulfilment.PrintedKit.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.leadflow.Mailbox;
 import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lifecycle.LifecycleDriver;
+import io.leadflow.sla.SlaBreachRepository;
+import io.leadflow.sla.SlaBreaches;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -18,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -27,9 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** bpmn/PrintedKit.bpmn: marketing ops send the kit (or say why not) within two days, and the lead's record says so. */
+/**
+ * bpmn/PrintedKit.bpmn: marketing ops send the kit (or say why not) within two working days, and the lead's record says
+ * so; a kit not sent in time is escalated like any late work.
+ */
 @ProcessTest
-@ProcessCoverage(passedThrough = {"LeadLifecycle", "LeadNurture", "LeadProcessReview", "CrmLeadUpdate"})
+@ProcessCoverage(passedThrough = {"LeadLifecycle", "LeadNurture", "LeadProcessReview", "CrmLeadUpdate",
+    "RoutingTableCheck"})
 class PrintedKitProcessTest {
 
 
@@ -39,6 +50,8 @@ class PrintedKitProcessTest {
   @Autowired LifecycleDriver driver;
   @Autowired LeadActivityRepository activities;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SlaBreachRepository breaches;
+  @Autowired Mailbox mailbox;
 
   @BeforeEach
   void setUp() {
@@ -47,18 +60,20 @@ class PrintedKitProcessTest {
 
   @AfterEach
   void cleanUp() {
+    ClockUtil.reset();
     driver.cleanUp(jdbc);
   }
 
   @Test
-  void shouldGiveMarketingOpsTwoDaysToSendTheKitAndLogItOnTheLead() {
+  void shouldGiveMarketingOpsTwoWorkingDaysToSendTheKitAndLogItOnTheLead() {
+    // Friday 15:00 in Berlin: two working days are due on Tuesday 15:00
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 15));
     UUID leadId = driver.notReady("kit-sent@berg.example");
     ProcessInstance kit = order(leadId);
     Task task = tasks.createTaskQuery().processInstanceId(kit.getId()).singleResult();
     Assertions.assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .containsExactly("marketing-ops");
-    Assertions.assertThat(Duration.between(LifecycleDriver.now(), task.getDueDate().toInstant()))
-        .isBetween(Duration.ofDays(2).minusMinutes(1), Duration.ofDays(2));
+    Assertions.assertThat(task.getDueDate()).isEqualTo(berlin(2026, 12, 1, 15));
 
     Assertions.assertThatThrownBy(() -> driver.completeAs("mia", task, Map.of("kitOutcome", "SENT")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("shippingAddress is required");
@@ -86,6 +101,35 @@ class PrintedKitProcessTest {
         .filteredOn(activity -> activity.getType() == ActivityType.NOTE)
         .extracting(LeadActivity::getSubject, LeadActivity::getNote)
         .containsExactly(Assertions.tuple("Printed kit not sent", "No postal address found"));
+  }
+
+  @Test
+  void shouldEscalateAKitNotSentByItsDeadlineAndResolveItWhenSent() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 15));
+    UUID leadId = driver.notReady("kit-late@berg.example");
+    ProcessInstance kit = order(leadId);
+    Task task = tasks.createTaskQuery().processInstanceId(kit.getId()).singleResult();
+    mailbox.empty();
+
+    driver.waitUntil(berlin(2026, 12, 1, 14).toInstant());
+    assertThat(kit).hasNotPassed(TASK_ESCALATE_LATE_KIT);
+    driver.waitUntil(berlin(2026, 12, 1, 15).toInstant().plus(Duration.ofMinutes(1)));
+
+    assertThat(kit).hasPassed(TASK_ESCALATE_LATE_KIT, TASK_TELL_MANAGERS_OF_LATE_KIT, END_LATE_KIT_ESCALATED)
+        .isWaitingAt(TASK_SEND_PRINTED_KIT);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(kit.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).singleResult().getIncidentMessage()).contains("printed kit");
+    Assertions.assertThat(mailbox.receivedBy("max@leadflow.example", "Overdue: printed kit")).hasSize(1);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId)).singleElement()
+        .satisfies(breach -> Assertions.assertThat(breach.getDueAt()).isEqualTo(berlin(2026, 12, 1, 15).toInstant()));
+
+    driver.completeAs("mia", task, Map.of("kitOutcome", "NOT_SENT", "kitNotSentReason", "Address unknown"));
+    assertThat(kit).isEnded();
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(leadId).get(0).getResolvedAt()).isNotNull();
+  }
+
+  private static Date berlin(int year, int month, int day, int hour) {
+    return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant());
   }
 
   private ProcessInstance order(UUID leadId) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.fulfilment.PrintedKit;
 import io.leadflow.intake.IntakeProperties;
+import io.leadflow.lifecycle.LeadLifecycle.Variables;
 import io.leadflow.nurture.LeadNurture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,9 +46,9 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The right to erasure, checked the way an auditor would: a person who went through every kind of task, a list
- * import, a call, a data fix and a nurture mail is erased, and then every text, JSON and binary column of every
- * Leadflow and engine table, runtime and history, and every file an import keeps, is searched for their email, names,
- * phone and job title.
+ * import, a call, a data fix, corrections of their data and a nurture mail is erased, and then every text, JSON and
+ * binary column of every Leadflow and engine table, runtime and history, and every file an import keeps, is searched
+ * for their email, names, phone and job title.
  */
 @LeadflowIntegrationTest
 class ErasureTraceIT {
@@ -83,7 +85,12 @@ class ErasureTraceIT {
         "note", "Zenobia gave her email on the phone"));
     Task firstContact = task(leadId, "Task_FollowUpWithLead");
     complete(firstContact, rep, Map.of("followUpOutcome", "CONTACT_ATTEMPT", "contactChannel", "CALL",
-        "contactOutcome", "NO_ANSWER", "contactNote", "Zenobia did not pick up"));
+        "contactOutcome", "NO_ANSWER", "contactNote", "Zenobia did not pick up",
+        Variables.NEW_JOB_TITLE, "Head Chronometrist"));
+    // corrections are recorded with their old and new values
+    assertThat(rest.withBasicAuth(MARKETING_OPS, PASSWORD).exchange("/api/leads/{id}", HttpMethod.PATCH,
+        new HttpEntity<>(Map.of("jobTitle", "Chief Chronometrist")), JsonNode.class, leadId).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     complete(newTask(leadId, "Task_FollowUpWithLead", firstContact), rep, Map.of("followUpOutcome",
         "NEEDS_NURTURING", "stageReason", "Zenobia Quillfeather has budget next year"));
     sendTheFirstNurtureMail(leadId);

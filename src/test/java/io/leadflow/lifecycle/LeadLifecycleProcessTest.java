@@ -24,6 +24,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadViews;
 import io.leadflow.lead.Opportunity;
 import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lead.Stage;
@@ -31,8 +32,10 @@ import io.leadflow.lead.StageChange;
 import io.leadflow.lead.StageChangeRepository;
 import io.leadflow.nurture.ActivityReport;
 import io.leadflow.nurture.LeadEngagement;
+import io.leadflow.nurture.Unsubscribes;
 import io.leadflow.routing.CustomerAccountRepository;
 import io.leadflow.routing.SalesOrganisation;
+import io.leadflow.routing.TargetAccountRepository;
 import io.leadflow.sla.SlaBreach;
 import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
@@ -41,6 +44,7 @@ import io.leadflow.sla.SlaStep;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +74,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of bpmn/LeadLifecycle.bpmn, timers included, on the real application and database. */
 @ProcessTest
-@ProcessCoverage(passedThrough = {"LeadNurture", "PrintedKit", "LeadProcessReview", "CrmLeadUpdate"})
+@ProcessCoverage(passedThrough = {"LeadNurture", "PrintedKit", "LeadProcessReview", "CrmLeadUpdate",
+    "RoutingTableCheck"})
 class LeadLifecycleProcessTest {
 
 
@@ -89,6 +94,9 @@ class LeadLifecycleProcessTest {
   @Autowired LeadIntake intake;
   @Autowired LeadEngagement engagement;
   @Autowired SalesOrganisation organisation;
+  @Autowired TargetAccountRepository targetAccounts;
+  @Autowired Unsubscribes unsubscribes;
+  @Autowired LeadViews views;
 
   @BeforeEach
   void setUp() {
@@ -228,12 +236,19 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
-  void shouldEndADormantLeadAfterTheNurturePeriodWithoutEngagement() {
+  void shouldEndADormantLeadWhenItsReEngagementSeriesIsOverWithoutEngagement() {
     UUID leadId = driver.notReady("dormant@berg.example");
     ProcessInstance instance = driver.instance(leadId);
     driver.runDueJobs();
 
     driver.waitFor(Duration.ofDays(181));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+
+    // the series of dmn/ReEngagement.dmn runs for about five years, each step counted from the one before
+    for (int step = 0; step < 14; step++) {
+      driver.waitFor(Duration.ofDays(181));
+    }
 
     assertThat(instance).hasPassed(END_LEAD_DORMANT).isEnded();
     Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
@@ -274,7 +289,8 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(driver.variable(instance, ROUTING_REASON)).isEqualTo("No territory covers JP");
 
     // the reminder comes before the deadline, the escalation after it
-    driver.waitUntil(review.getDueDate().toInstant().minus(Duration.ofHours(1)));
+    // a hand-raiser: due in one working hour, reminded 20 minutes before
+    driver.waitUntil(review.getDueDate().toInstant().minus(Duration.ofMinutes(10)));
     assertThat(instance).hasPassed(TASK_REMIND_REVIEWER);
     Assertions.assertThat(mailbox.receivedBy("mia@leadflow.example")).hasSize(1);
     driver.waitUntil(review.getDueDate().toInstant().plus(Duration.ofMinutes(5)));
@@ -353,7 +369,8 @@ class LeadLifecycleProcessTest {
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
     String late = accept.getAssignee();
 
-    driver.waitUntil(accept.getDueDate().toInstant().minus(Duration.ofMinutes(30)));
+    // a hand-raiser: half a working hour to accept, reminded ten minutes before
+    driver.waitUntil(accept.getDueDate().toInstant().minus(Duration.ofMinutes(5)));
     assertThat(instance).hasPassed(TASK_REMIND_REP_TO_ACCEPT);
     Assertions.assertThat(mailbox.receivedBy(late + "@leadflow.example")).hasSize(2);
 
@@ -388,10 +405,10 @@ class LeadLifecycleProcessTest {
     long decided = slaPolicyDecisions();
     ProcessInstance instance = offered("policy-once@quinn.example");
 
-    // the acknowledgement's call-back time reads the acceptance and first-contact policies; the acceptance task's due
-    // date, deadline and reminder share one reading
+    // the acknowledgement's call-back time reads the first-contact policy (speed to lead counts from the request,
+    // acceptance included); the acceptance task's due date, deadline and reminder share one reading
     Assertions.assertThat(slaPolicyDecisions() - decided).as("SLA policy decisions until the lead is offered")
-        .isEqualTo(3);
+        .isEqualTo(2);
     Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
     // each is counted from its own "now", a few milliseconds apart
     Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_SLA_BREACHED).getDuedate())
@@ -533,8 +550,11 @@ class LeadLifecycleProcessTest {
         STAGE_REASON, "Budget next quarter"));
     assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
 
-    // a week later it engages, is an MQL again in the same buying cycle and is accepted again
+    // a week later it asks for a demo again (which ends its hold-off), is an MQL again in the same buying cycle and is
+    // accepted again
     driver.waitFor(Duration.ofDays(7));
+    activities.save(new LeadActivity(UUID.randomUUID(), leads.findById(leadId).orElseThrow(),
+        ActivityType.DEMO_REQUEST, LifecycleDriver.now(), "web"));
     runtime.createMessageCorrelation("NurturedLeadEngaged").processInstanceBusinessKey(leadId.toString())
         .correlateAll();
     driver.runDueJobs();
@@ -571,9 +591,14 @@ class LeadLifecycleProcessTest {
   @Test
   void shouldSendAFollowedUpLeadBackToNurtureOrDisqualifyIt() {
     ProcessInstance toNurture = accepted("followup-nurture@quinn.example");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Task attemptTask = driver.task(toNurture, TASK_FOLLOW_UP_WITH_LEAD);
+      driver.completeAs(attemptTask.getAssignee(), attemptTask, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+          CONTACT_CHANNEL, "CALL", CONTACT_OUTCOME, "NO_ANSWER"));
+    }
     Task followUp = driver.task(toNurture, TASK_FOLLOW_UP_WITH_LEAD);
     driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "NO_RESPONSE",
-        STAGE_REASON, "Six attempts, no answer"));
+        STAGE_REASON, "Three attempts, no answer"));
     assertThat(toNurture).hasPassed("Event_FollowUpToNurture")
         .isWaitingAt(TASK_NURTURE_LEAD);
 
@@ -582,6 +607,31 @@ class LeadLifecycleProcessTest {
     driver.completeAs(second.getAssignee(), second, Map.of(FOLLOW_UP_OUTCOME, "DISQUALIFY",
         STAGE_REASON, "Bought a competitor last week"));
     assertThat(disqualified).hasPassed(GATEWAY_FOLLOW_UP_RESULT, END_DISQUALIFIED_AFTER_FOLLOW_UP).isEnded();
+  }
+
+  @Test
+  void shouldRefuseToEndTheCadenceAsNoResponseBeforeTheAttemptsThePolicyAsksFor() {
+    ProcessInstance instance = accepted("no-response@quinn.example");
+    Task first = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    // the form shows how many attempts "no response" needs and how many are logged, loaded when it opens
+    Assertions.assertThat(forms.getTaskFormVariables(first.getId()).get(MINIMUM_ATTEMPTS)).isEqualTo(3);
+    Assertions.assertThat(forms.getTaskFormVariables(first.getId()).get(CONTACT_ATTEMPTS)).isEqualTo(0L);
+    Assertions.assertThat(tasks.getVariables(first.getId())).doesNotContainKeys(MINIMUM_ATTEMPTS, CONTACT_ATTEMPTS);
+
+    Assertions.assertThatThrownBy(() -> driver.completeAs(first.getAssignee(), first, Map.of(FOLLOW_UP_OUTCOME,
+            "NO_RESPONSE", STAGE_REASON, "Never answers")))
+        .hasMessageContaining("followUpOutcome NO_RESPONSE needs at least 3 logged contact attempts in this "
+            + "follow-up; 0 so far");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Task task = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+      driver.completeAs(task.getAssignee(), task, Map.of(FOLLOW_UP_OUTCOME, "CONTACT_ATTEMPT",
+          CONTACT_CHANNEL, "EMAIL", CONTACT_OUTCOME, "EMAIL_SENT"));
+    }
+    Task third = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(forms.getTaskFormVariables(third.getId()).get(CONTACT_ATTEMPTS)).isEqualTo(2L);
+    Assertions.assertThatThrownBy(() -> driver.completeAs(third.getAssignee(), third, Map.of(FOLLOW_UP_OUTCOME,
+        "NO_RESPONSE", STAGE_REASON, "Never answers"))).hasMessageContaining("2 so far");
+    assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
   }
 
   // ------------------------------------------------------------------------------------------------ opportunity
@@ -624,8 +674,8 @@ class LeadLifecycleProcessTest {
     ProcessInstance instance = opportunity("stalled@quinn.example");
     String rep = driver.task(instance, TASK_WORK_OPPORTUNITY).getAssignee();
 
-    // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn)
-    driver.waitFor(Duration.ofDays(61));
+    // an enterprise deal may stay 60 days in a stage (dmn/SlaPolicy.dmn), alerted in the team's working hours
+    driver.waitUntil(timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate().toInstant().plus(Duration.ofMinutes(1)));
 
     assertThat(instance).hasPassed(TASK_ALERT_STALLED_OPPORTUNITY).isWaitingAt(TASK_WORK_OPPORTUNITY);
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
@@ -925,21 +975,22 @@ class LeadLifecycleProcessTest {
     driver.waitUntil(Instant.parse("2026-11-23T09:00:00Z"));
     ProcessInstance instance = offered(driver.handRaiser("demo-please@quinn.example", "DE"));
 
-    // acknowledged before any rep has the lead: acceptance within 8 working hours (Tuesday 10:00), then a
-    // hand-raiser's first contact within 1 (11:00)
+    // acknowledged before any rep has the lead: a hand-raiser's speed to lead is one working hour from the request,
+    // acceptance included (11:00), as the follow-up's deadline counts
     List<MimeMessage> acknowledged = mailbox.receivedBy("demo-please@quinn.example");
     Assertions.assertThat(acknowledged).hasSize(1);
     Assertions.assertThat(subject(acknowledged.get(0)))
-        .isEqualTo("Your Leadflow demo: we will call you by Tuesday 24 November, 11:00 Central European Standard Time");
+        .isEqualTo("Your Leadflow demo: we will call you by Monday 23 November, 11:00 Central European Standard Time");
     Assertions.assertThat(Mailbox.text(acknowledged.get(0)))
         .contains("Thank you for asking for a demo of Leadflow for automation. One of our sales specialists will "
-            + "call you on +49301234567 by Tuesday 24 November, 11:00 Central European Standard Time")
+            + "call you on +49301234567 by Monday 23 November, 11:00 Central European Standard Time")
         .doesNotContain("demo-campaign");
 
-    // an hour later the lead asks again, now that the rep whose turn it was has it
+    // a quarter of an hour later, within the rep's half hour to accept, the lead asks again, now that the rep whose
+    // turn it was has it
     String rep = driver.task(instance, TASK_ACCEPT_LEAD).getAssignee();
     mailbox.empty();
-    driver.waitFor(Duration.ofHours(1));
+    driver.waitFor(Duration.ofMinutes(15));
     intake.capture(new NewLead("demo-please@quinn.example", "Demo", "Quinn", "Quinn Systems", "CTO",
         "+49 30 1234567", "DE", "web-form", "demo-campaign", RequestType.DEMO, null, null, null, null, null, null,
         null, null, null, null, true), "web");
@@ -949,7 +1000,7 @@ class LeadLifecycleProcessTest {
     Assertions.assertThat(mailbox.receivedBy("demo-please@quinn.example")).singleElement()
         .extracting(Mailbox::text).asString()
         .contains((rep.equals("sam") ? "Sam Okafor" : "Lena Fischer") + " from our sales team will call you on "
-            + "+49301234567 by Tuesday 24 November, 12:00 Central European Standard Time");
+            + "+49301234567 by Monday 23 November, 11:15 Central European Standard Time");
   }
 
   @Test
@@ -971,6 +1022,263 @@ class LeadLifecycleProcessTest {
     Stage now = leads.findById(leadId).orElseThrow().getStage();
     Assertions.assertThat(now).isNotEqualTo(Stage.INQUIRY);
     Assertions.assertThat(tasks.getVariableLocal(send.getId(), STAGE)).isEqualTo(now.name());
+  }
+
+  // ------------------------------------------------------------------------------------------------ working time
+
+  @Test
+  void shouldMakeALeadOfferedOnFridayMorningDueOnMondayNotOnSunday() {
+    // eight working hours, at most two working days: a cap of two calendar days would fall on Sunday 10:00
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 10, 0));
+    ProcessInstance instance = offered(driver.fittingInquiry("friday@quinn.example", "DE"));
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    Assertions.assertThat(driver.variable(instance, HAND_RAISER)).isEqualTo(false);
+
+    Assertions.assertThat(accept.getDueDate()).isEqualTo(berlin(2026, 11, 30, 10, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_SLA_BREACHED).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 10, 0));
+    // two working hours before: Friday 16:00, not Monday 08:00 before the team is at work
+    Assertions.assertThat(timer(instance, BOUNDARY_ACCEPTANCE_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 11, 27, 16, 0));
+    driver.waitUntil(berlin(2026, 11, 29, 12, 0).toInstant());
+    assertThat(instance).hasNotPassed(TASK_REASSIGN_LATE_LEAD).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(breaches.findByLeadIdOrderByBreachedAtAsc(UUID.fromString(instance.getBusinessKey())))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldGiveMarketingOpsTheirWeekendForAReview() {
+    // 24 hours of marketing ops' working days: an MQL from Friday 15:00 is due on Monday 15:00, reminded at 11:00
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 15, 0));
+    ProcessInstance instance = driver.instance(driver.fittingInquiry("review-weekend@quinn.example", "JP"));
+    driver.runDueJobs();
+    Task review = driver.task(instance, TASK_REVIEW_MQL);
+
+    Assertions.assertThat(review.getDueDate()).isEqualTo(berlin(2026, 11, 30, 15, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_REVIEW_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 11, 0));
+    driver.waitUntil(berlin(2026, 11, 29, 23, 0).toInstant());
+    assertThat(instance).hasNotPassed(TASK_REMIND_REVIEWER).hasNotPassed(TASK_ESCALATE_LATE_REVIEW);
+  }
+
+  @Test
+  void shouldRemindDailyOnTheTeamsWorkingDaysOnly() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 27, 9, 40));
+    ProcessInstance instance = accepted("daily@quinn.example");
+
+    // one working day after Friday 9:40 is Monday 9:40, not Saturday
+    Assertions.assertThat(timer(instance, BOUNDARY_FOLLOW_UP_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 9, 40));
+    driver.waitUntil(berlin(2026, 11, 30, 9, 45).toInstant());
+    assertThat(instance).hasPassed(TASK_REMIND_REP_TO_FOLLOW_UP).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(timer(instance, BOUNDARY_FOLLOW_UP_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 12, 1, 9, 45));
+  }
+
+  @Test
+  void shouldAlertOnAStalledOpportunityOnMondayMorningRatherThanOnSaturday() {
+    // an enterprise deal's 60 days from Tuesday 3 November end on Saturday 2 January: the alert waits for Monday
+    ClockUtil.setCurrentTime(berlin(2026, 11, 3, 14, 0));
+    ProcessInstance instance = opportunity("saturday@quinn.example");
+
+    Assertions.assertThat(timer(instance, BOUNDARY_OPPORTUNITY_STALLED).getDuedate())
+        .isEqualTo(berlin(2027, 1, 4, 9, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_STAGE_REMINDER_DUE).getDuedate())
+        .isEqualTo(berlin(2026, 12, 28, 9, 0));
+  }
+
+  // ------------------------------------------------------------------------------------------------ hand-raisers
+
+  @Test
+  void shouldSendAHandRaiserWhoseProfileDoesNotFitToMarketingOpsWithTheReason() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 30, 10, 0));
+    UUID leadId = driver.unfittingHandRaiser("uma.sparse@gmail.com", "DE");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(EVENT_HAND_RAISER_TO_REVIEW).hasNotPassed(EVENT_LEAD_TO_NURTURE)
+        .isWaitingAt(TASK_REVIEW_MQL);
+    Assertions.assertThat(driver.variable(instance, FIT_GRADE)).isEqualTo("D");
+    Assertions.assertThat((String) driver.variable(instance, ROUTING_REASON))
+        .contains("demo or contact").contains("grade D");
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.INQUIRY);
+    // a person asked to talk to us: one working hour for the review
+    Assertions.assertThat(driver.task(instance, TASK_REVIEW_MQL).getDueDate()).isEqualTo(berlin(2026, 11, 30, 11, 0));
+
+    driver.completeAs("mia", driver.task(instance, TASK_REVIEW_MQL), Map.of(REVIEW_OUTCOME, "ROUTE",
+        SALES_TEAM, "sales-emea"));
+
+    assertThat(instance).hasPassed(EVENT_QUALIFIED_BY_REVIEW, TASK_ASSIGN_REP).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId))
+        .extracting(StageChange::getToStage, StageChange::getChangedBy)
+        .containsExactly(tuple(Stage.INQUIRY, "system"), tuple(Stage.MQL, "mia"));
+  }
+
+  @Test
+  void shouldSendANurturedLeadThatAsksForADemoToMarketingOpsThoughItsProfileDoesNotFit() {
+    UUID leadId = driver.notReady("bakery-demo@berg.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    jdbc.update("update leadflow.lead set company_size = null, industry = null where id = ?", leadId);
+
+    intake.capture(new NewLead("bakery-demo@berg.example", "Bo", "Berg", "Berg Bakery", null, null, "DE", "web-form",
+        "demo-campaign", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null, true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_NURTURE_LEAD).isWaitingAt(TASK_REVIEW_MQL);
+    Assertions.assertThat((String) driver.variable(instance, ROUTING_REASON)).contains("demo or contact");
+  }
+
+  @Test
+  void shouldCountSpeedToLeadFromTheRequestAndGiveAcceptanceItsOwnShorterDeadline() {
+    ClockUtil.setCurrentTime(berlin(2026, 11, 30, 10, 0));
+    ProcessInstance instance = offered("speed@quinn.example");
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    // half a working hour to accept a hand-raiser
+    Assertions.assertThat(accept.getDueDate()).isEqualTo(berlin(2026, 11, 30, 10, 30));
+
+    ClockUtil.setCurrentTime(berlin(2026, 11, 30, 10, 20));
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+
+    // one working hour from the request, acceptance included: 11:00, not 11:20
+    Assertions.assertThat(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD).getDueDate())
+        .isEqualTo(berlin(2026, 11, 30, 11, 0));
+    Assertions.assertThat(timer(instance, BOUNDARY_FIRST_CONTACT_SLA_BREACHED).getDuedate())
+        .isEqualTo(berlin(2026, 11, 30, 11, 0));
+  }
+
+  // ------------------------------------------------------------------------------------------------ opt-out
+
+  @Test
+  void shouldKeepTheSalesConversationOfAnAcceptedLeadThatOptsOutOfMarketingMail() throws Exception {
+    ProcessInstance instance = accepted("optout-sal@quinn.example");
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    Assertions.assertThat(formLead(driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD)).path("unsubscribedOn").isTextual())
+        .isFalse();
+
+    unsubscribes.unsubscribe(leadId, "unsubscribe link");
+
+    assertThat(instance).hasPassed(START_OPTED_OUT_DURING_SALES_WORK).isWaitingAt(TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage, Lead::hasMarketingConsent)
+        .containsExactly(Stage.SAL, false);
+    // the rep's form shows the opt-out when it opens
+    Task followUp = driver.task(instance, TASK_FOLLOW_UP_WITH_LEAD);
+    Assertions.assertThat(formLead(followUp).path("unsubscribedOn").isTextual()).isTrue();
+
+    // sent back by the rep, the lead is not nurtured: it ends as unsubscribed
+    driver.completeAs(followUp.getAssignee(), followUp, Map.of(FOLLOW_UP_OUTCOME, "NEEDS_NURTURING",
+        STAGE_REASON, "Next budget year"));
+    assertThat(instance).hasPassed(GATEWAY_OPTED_OUT, END_UNSUBSCRIBED_BEFORE_NURTURE).hasNotPassed(TASK_NURTURE_LEAD)
+        .isEnded();
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.UNSUBSCRIBED);
+  }
+
+  @Test
+  void shouldEndALeadThatOptsOutBeforeSalesAcceptedIt() {
+    ProcessInstance instance = offered("optout-mql@quinn.example");
+
+    unsubscribes.unsubscribe(UUID.fromString(instance.getBusinessKey()), "unsubscribe link");
+
+    assertThat(instance).hasPassed(END_LEAD_UNSUBSCRIBED).isEnded();
+    Assertions.assertThat(leads.findById(UUID.fromString(instance.getBusinessKey()))).get()
+        .extracting(Lead::getStage).isEqualTo(Stage.UNSUBSCRIBED);
+  }
+
+  // ------------------------------------------------------------------------------------------------ routing
+
+  @Test
+  void shouldSendALeadRoutedToATeamThatDoesNotExistToMarketingOpsWithTheReason() throws Exception {
+    String table = new String(getClass().getResourceAsStream("/dmn/LeadRouting.dmn").readAllBytes(),
+        StandardCharsets.UTF_8).replace("\"sales-emea\"", "\"sales-nordics\"");
+    String deployment = engine.getRepositoryService().createDeployment().addString("LeadRouting.dmn", table)
+        .deploy().getId();
+    try {
+      ProcessInstance instance = driver.instance(driver.handRaiser("nordics@quinn.example", "NO"));
+      driver.runDueJobsAllowingFailures();
+
+      assertThat(instance).isWaitingAt(TASK_REVIEW_MQL);
+      Assertions.assertThat((String) driver.variable(instance, ROUTING_REASON)).contains("sales-nordics")
+          .contains("does not exist");
+      Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ recycling
+
+  @Test
+  void shouldKeepALeadSalesRejectedInNurtureForItsHoldOff() {
+    ProcessInstance instance = offered(driver.fittingInquiry("hold-off@quinn.example", "DE"));
+    UUID leadId = UUID.fromString(instance.getBusinessKey());
+    Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+    driver.completeAs(accept.getAssignee(), accept, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "NURTURE",
+        STAGE_REASON, "Not this quarter"));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+
+    // it engages ten days later: it still fits, but sales sent it back, so it stays in nurture
+    driver.waitFor(Duration.ofDays(10));
+    engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
+        "https://leadflow.example/pricing", null, null, null), "web");
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat((String) runtime.getVariable(runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult().getId(), QUALIFICATION_REASON)).contains("until");
+
+    // after the hold-off the next engagement makes it an MQL again
+    driver.waitFor(Duration.ofDays(90));
+    engagement.record(leadId, new ActivityReport(null, ActivityType.PRICING_PAGE_VISIT, null,
+        "https://leadflow.example/pricing", null, null, null), "web");
+    driver.runDueJobs();
+    assertThat(instance).isWaitingAt(TASK_ACCEPT_LEAD);
+  }
+
+  @Test
+  void shouldBringARecycledLeadBackWhenItRaisesItsHandAgainButNotToTheRepWhoRejectedIt() {
+    organisation.saveTargetAccount("holdoff.example", "Hold Off Ltd", "sam", null);
+    try {
+      ProcessInstance instance = offered(driver.handRaiser("hana@holdoff.example", "DE"));
+      Task accept = driver.task(instance, TASK_ACCEPT_LEAD);
+      Assertions.assertThat(accept.getAssignee()).isEqualTo("sam");
+      driver.completeAs("sam", accept, Map.of(ACCEPT_OUTCOME, "REJECT", REJECT_TO, "NURTURE",
+          STAGE_REASON, "Wrong contact"));
+      driver.waitFor(Duration.ofDays(3));
+
+      // she asks for a demo again: back at once, to another rep than the one who rejected her
+      driver.handRaiser("hana@holdoff.example", "DE");
+      driver.runDueJobs();
+
+      assertThat(instance).isWaitingAt(TASK_ACCEPT_LEAD);
+      Assertions.assertThat(driver.task(instance, TASK_ACCEPT_LEAD).getAssignee()).isEqualTo("lena");
+    } finally {
+      targetAccounts.deleteById("holdoff.example");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ dormant
+
+  @Test
+  void shouldKeepADormantLeadInReEngagementAndBringItBackWhenItEngages() {
+    UUID leadId = driver.notReady("dormant-back@berg.example");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+
+    driver.waitFor(Duration.ofDays(181));
+    assertThat(instance).isWaitingAt(TASK_NURTURE_LEAD);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+
+    // a year on it asks for a demo, with a profile that fits now
+    driver.waitFor(Duration.ofDays(365));
+    updateProfileToFit(leadId);
+    intake.capture(new NewLead("dormant-back@berg.example", "Bo", "Berg", "Berg Bakery", "Owner", null, "DE",
+        "web-form", "demo-campaign", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null,
+        true), "web");
+    driver.runDueJobs();
+
+    assertThat(instance).hasPassed(TASK_NURTURE_LEAD, EVENT_MARKETING_QUALIFIED).isWaitingAt(TASK_ACCEPT_LEAD);
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId)).extracting(StageChange::getToStage)
+        .containsExactly(Stage.INQUIRY, Stage.NURTURE, Stage.DORMANT, Stage.MQL);
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
@@ -1022,6 +1330,10 @@ class LeadLifecycleProcessTest {
   }
 
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private static Date berlin(int year, int month, int day, int hour, int minute) {
+    return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Europe/Berlin")).toInstant());
+  }
 
   private long slaPolicyDecisions() {
     return engine.getHistoryService().createHistoricDecisionInstanceQuery()

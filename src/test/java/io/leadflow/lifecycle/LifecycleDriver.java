@@ -65,6 +65,19 @@ public class LifecycleDriver {
         null, null, null, true), "mia");
   }
 
+  /** A lead that fits well but asked for no demo: an enterprise MQL by its score, not a hand-raiser. */
+  public UUID fittingInquiry(String email, String country) {
+    return intake.capture(new NewLead(email, "Fia", "Quinn", "Quinn Systems", "CTO", "+49 30 1234567", country,
+        "content-download", "ebook-2026", RequestType.CONTENT_DOWNLOAD, "roi-guide", "automation", Industry.SOFTWARE,
+        2500, JobLevel.DECISION_MAKER, null, Budget.CONFIRMED, null, null, Timeframe.WITHIN_3_MONTHS, true), "mia");
+  }
+
+  /** A demo request from a free-mail address with nothing else known: a hand-raiser whose profile does not fit. */
+  public UUID unfittingHandRaiser(String email, String country) {
+    return intake.capture(new NewLead(email, "Uma", "Sparse", "Sparse Ventures", null, null, country, "web-form",
+        "demo-campaign", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null, true), "mia");
+  }
+
   public ProcessInstance instance(UUID leadId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(LeadLifecycle.PROCESS_KEY)
         .processInstanceBusinessKey(leadId.toString()).singleResult();
@@ -159,7 +172,9 @@ public class LifecycleDriver {
     if (!running.isEmpty()) {
       runtime.deleteProcessInstances(running, "test finished", true, true);
     }
-    jdbc.update("update leadflow.lead set stage = 'LOST' where stage in ('MQL', 'SAL', 'SQL', 'ON_HOLD')");
+    // closed in a final stage: an open lead without its lifecycle would be a lead left behind (LeadOwnership)
+    jdbc.update("update leadflow.lead set stage = 'DISQUALIFIED' "
+        + "where stage in ('INQUIRY', 'MQL', 'SAL', 'SQL', 'ON_HOLD', 'NURTURE', 'LOST')");
   }
 
   public Object variable(ProcessInstance instance, String name) {

@@ -103,7 +103,9 @@ class DashboardIT {
     browser.findElement(By.name("password")).sendKeys(DemoUsers.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
+    // a rep starts on the Leads page; the dashboard stays closed to them
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().endsWith("/leads"));
+    browser.get(url("/dashboard"));
     assertThat(browser.findElements(By.id("chart-funnel"))).isEmpty();
   }
 

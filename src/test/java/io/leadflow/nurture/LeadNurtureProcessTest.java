@@ -133,8 +133,70 @@ class LeadNurtureProcessTest {
     Assertions.assertThat(variable(nurture, "nextTouch")).isEqualTo("DORMANCY");
     Assertions.assertThat(variable(nurture, "nextTouchAt")).isEqualTo(Date.from(START.plus(Duration.ofDays(180))));
     driver.waitUntil(START.plus(Duration.ofDays(180)));
-    assertThat(nurture).hasPassed(END_NURTURE_EXPIRED).isEnded();
+    // dormant, not forgotten: the re-engagement series starts, its first step a month later
+    assertThat(nurture).hasPassed(EVENT_LEAD_GOES_DORMANT).isWaitingAt(GATEWAY_WAIT_FOR_ENGAGEMENT);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+    Assertions.assertThat(variable(nurture, "nextTouch")).isEqualTo("DRIP");
+    Assertions.assertThat(variable(nurture, "nextTouchAt")).isEqualTo(Date.from(START.plus(Duration.ofDays(210))));
     Assertions.assertThat(mailbox.receivedBy("drip@berg.example")).hasSize(4);
+  }
+
+  @Test
+  void shouldReEngageADormantLeadOverTheYearsAndEndTheSeriesWithoutAnswer() throws Exception {
+    UUID leadId = driver.notReady("years@berg.example");
+    ProcessInstance nurture = startNurture(leadId, "SMB");
+    driver.waitUntil(START.plus(Duration.ofDays(180)));
+    mailbox.empty();
+
+    // a month after dormancy, three months apart for a year, then twice a year (dmn/ReEngagement.dmn)
+    Instant due = START.plus(Duration.ofDays(180));
+    List<Integer> waits = List.of(30, 90, 90, 90, 180, 180, 180, 180, 180, 180, 180, 180);
+    for (int step = 0; step < waits.size(); step++) {
+      due = due.plus(Duration.ofDays(waits.get(step)));
+      driver.waitUntil(due.minus(Duration.ofMinutes(1)));
+      Assertions.assertThat(mailbox.receivedBy("years@berg.example")).as("before step %d", step + 1).hasSize(step);
+      driver.waitUntil(due);
+      Assertions.assertThat(mailbox.receivedBy("years@berg.example")).as("step %d", step + 1).hasSize(step + 1);
+    }
+    Assertions.assertThat(mailbox.receivedBy("years@berg.example").get(1).getSubject())
+        .isEqualTo("It has been a while: speed to lead");
+    Assertions.assertThat(mailbox.receivedBy("years@berg.example").get(1).getHeader("List-Unsubscribe"))
+        .isNotEmpty();
+
+    // the twelfth step was the last: nearly five years on, the lead stays dormant and the nurture ends
+    assertThat(nurture).hasPassed(TASK_CHOOSE_NEXT_RE_ENGAGEMENT_STEP, END_NURTURE_EXPIRED).isEnded();
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+  }
+
+  @Test
+  void shouldNurtureADormantLeadThatEngagesFromTheStartOfTheSeriesAgain() {
+    UUID leadId = driver.notReady("awake@berg.example");
+    ProcessInstance nurture = startNurture(leadId, "SMB");
+    driver.waitUntil(START.plus(Duration.ofDays(300)));
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.DORMANT);
+
+    engage(leadId, ActivityType.PAGE_VISIT);
+
+    assertThat(nurture).hasPassed(GATEWAY_WAS_DORMANT, EVENT_LEAD_RE_ENGAGED).isWaitingAt(GATEWAY_WAIT_FOR_ENGAGEMENT);
+    Assertions.assertThat(leads.findById(leadId)).get().extracting(Lead::getStage).isEqualTo(Stage.NURTURE);
+    Assertions.assertThat(variable(nurture, "dormant")).isEqualTo(false);
+    Assertions.assertThat(variable(nurture, "nextTouch")).isEqualTo("DRIP");
+    Assertions.assertThat(variable(nurture, "nextTouchAt"))
+        .isEqualTo(Date.from(LifecycleDriver.now().plus(Duration.ofDays(3))));
+    Assertions.assertThat(history.findByLeadIdOrderByChangedAtAscIdAsc(leadId)).extracting(StageChange::getToStage)
+        .endsWith(Stage.DORMANT, Stage.NURTURE);
+  }
+
+  @Test
+  void shouldSendAHandRaiserWhoseProfileDoesNotFitBackForMarketingOpsToReview() {
+    UUID leadId = driver.notReady("review-me@berg.example");
+    ProcessInstance nurture = startNurture(leadId, "SMB");
+    jdbc.update("update leadflow.lead set company_size = null, industry = null where id = ?", leadId);
+
+    engage(leadId, ActivityType.DEMO_REQUEST);
+
+    assertThat(nurture).hasPassed(END_LEAD_REQUALIFIED).isEnded();
+    Assertions.assertThat(history(nurture, "qualification")).isEqualTo("REVIEW");
   }
 
   @Test
@@ -189,7 +251,8 @@ class LeadNurtureProcessTest {
 
     driver.waitFor(Duration.ofDays(181));
 
-    assertThat(nurture).hasPassed(END_NURTURE_EXPIRED).isEnded();
+    // dormant; without consent it gets no re-engagement series either
+    assertThat(nurture).hasPassed(EVENT_LEAD_GOES_DORMANT, END_NURTURE_EXPIRED).isEnded();
     Assertions.assertThat(mailbox.receivedBy("no-consent@berg.example")).isEmpty();
   }
 
@@ -382,5 +445,11 @@ class LeadNurtureProcessTest {
 
   private Object variable(ProcessInstance instance, String name) {
     return runtime.getVariable(instance.getId(), name);
+  }
+
+  /** A variable of an ended process instance, from its history. */
+  private Object history(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult().getValue();
   }
 }

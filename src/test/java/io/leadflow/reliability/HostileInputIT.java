@@ -4,6 +4,7 @@ import static io.leadflow.DemoUsers.ADMIN;
 import static io.leadflow.DemoUsers.MANAGER;
 import static io.leadflow.DemoUsers.MARKETING_OPS;
 import static io.leadflow.DemoUsers.PASSWORD;
+import static io.leadflow.DemoUsers.REP_EMEA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -102,6 +103,14 @@ class HostileInputIT {
       new Endpoint(MANAGER, HttpMethod.PUT, "/api/admin/reps/fuzzrep/out-of-office", """
           {"from":"2026-12-24","until":"2026-12-31"}""", 200,
           "select r::text from leadflow.sales_rep r where user_id = 'fuzzrep'"),
+      new Endpoint(MANAGER, HttpMethod.PUT, "/api/admin/reps/fuzzrep/capacity", """
+          {"capacity":7}""", 200, "select r::text from leadflow.sales_rep r where user_id = 'fuzzrep'"),
+      // fuzzrep has no open leads: a valid request moves nothing
+      new Endpoint(MANAGER, HttpMethod.POST, "/api/leads/reassignments", """
+          {"from":"fuzzrep","note":"Fuzz"}""", 200, null),
+      new Endpoint(MARKETING_OPS, HttpMethod.PUT, "/api/campaign-costs", """
+          {"campaign":"fuzz","month":"2026-11","amount":1234.5}""", 200,
+          "select c::text from leadflow.campaign_cost c where campaign like 'fuzz%'"),
       new Endpoint(ADMIN, HttpMethod.PUT, "/api/admin/customer-accounts/fuzz-customer.example", """
           {"name":"Fuzz Customer","owner":"fuzzrep","team":"fuzz-team"}""", 200,
           "select a::text from leadflow.customer_account a where domain = 'fuzz-customer.example'"),
@@ -115,6 +124,8 @@ class HostileInputIT {
       new Endpoint(MANAGER, HttpMethod.POST, "/api/planning/funnel", """
           {"revenueTarget":1000000,"averageDealSize":25000,"from":"2027-01-01","to":"2027-03-31","segment":"SMB",
            "conversionRates":{"inquiryToMql":0.2,"mqlToSal":0.5,"salToSql":0.5,"sqlToWon":0.3}}""", 200, null),
+      new Endpoint(REP_EMEA, HttpMethod.PATCH, "/api/leads/" + NO_LEAD, """
+          {"budget":"CONFIRMED","phone":"+49 30 901820","jobTitle":null}""", 404, null),
       new Endpoint(MANAGER, HttpMethod.PUT, "/api/leads/" + NO_LEAD + "/owner", """
           {"rep":"sam","note":"Speaks the language"}""", 404, null),
       new Endpoint(MARKETING_OPS, HttpMethod.POST, "/api/leads/" + NO_LEAD + "/erasure", """

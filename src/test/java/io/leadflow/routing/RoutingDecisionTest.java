@@ -32,6 +32,12 @@ class RoutingDecisionTest {
     return facts;
   }
 
+  private static Map<String, Object> lead(String country, String industry, String segment) {
+    Map<String, Object> facts = lead(country, industry);
+    facts.put("segment", segment);
+    return facts;
+  }
+
   private static Map<String, Object> customer(String country) {
     Map<String, Object> facts = lead(country, "SOFTWARE");
     facts.putAll(Map.of("customerAccountOwner", "sam", "customerAccountTeam", "sales-emea",
@@ -56,8 +62,14 @@ class RoutingDecisionTest {
             "Named target account Acme Industries: goes to its account executive"),
         arguments("PublicSectorReview", lead("DE", "PUBLIC_SECTOR"), null, null,
             "Public sector: marketing ops decide who takes public tenders"),
-        arguments("PartnerLatinAmerica", lead("BR", "SOFTWARE"), "partner-latam", null,
+        arguments("PartnerLatinAmerica", lead("BR", "SOFTWARE", "SMB"), "partner-latam", null,
             "Partner territory Latin America (BR): served by our distributor"),
+        arguments("PartnerLatinAmerica (industry and size unknown)", lead("MX", null, "UNKNOWN"), "partner-latam",
+            null, "Partner territory Latin America (MX): served by our distributor"),
+        arguments("LatinAmericaDirect (an enterprise account)", lead("BR", "SOFTWARE", "ENTERPRISE"), "sales-americas",
+            null, "Latin America (BR), enterprise account: served directly by Sales Americas"),
+        arguments("LatinAmericaDirect (a regulated industry)", lead("CL", "HEALTHCARE", "MID_MARKET"), "sales-americas",
+            null, "Latin America (CL), regulated industry HEALTHCARE: served directly by Sales Americas"),
         arguments("TerritoryAmericas", lead("US", "MANUFACTURING"), "sales-americas", null,
             "Territory Americas (US)"),
         arguments("TerritoryEmea", lead("DE", "SOFTWARE"), "sales-emea", null, "Territory EMEA (DE)"),

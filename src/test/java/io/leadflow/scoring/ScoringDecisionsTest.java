@@ -177,33 +177,43 @@ class ScoringDecisionsTest {
 
   static Stream<Arguments> qualifications() {
     return Stream.of(
-        arguments("Disqualified (even a high-scoring hand-raiser)", "Works for a competitor", true, "A", "ENTERPRISE",
-            120, "DISQUALIFIED", "Works for a competitor"),
-        arguments("FittingHandRaiser (score far below any threshold)", null, true, "C", "SMB", 5, "MQL",
+        arguments("Disqualified (even a high-scoring hand-raiser)", "Works for a competitor", null, true, "A",
+            "ENTERPRISE", 120, "DISQUALIFIED", "Works for a competitor"),
+        arguments("Disqualified (even during a hold-off)", "Student", "2027-02-01", false, "D", "SMB", 0,
+            "DISQUALIFIED", "Student"),
+        arguments("HoldOff (a lead sales sent back, above the threshold)", null, "2027-02-01", false, "A",
+            "ENTERPRISE", 90, "NURTURE",
+            "Sent back by sales: rests in nurture until 2027-02-01 unless it asks for a demo or contact"),
+        arguments("FittingHandRaiser (score far below any threshold)", null, null, true, "C", "SMB", 5, "MQL",
             "Hand-raiser with a fitting profile (grade C)"),
-        arguments("NotYet: a hand-raiser who does not fit", null, true, "D", "SMB", 5, "NURTURE",
-            "Score 5 is below the MQL threshold for its segment"),
-        arguments("EnterpriseThreshold", null, false, "A", "ENTERPRISE", 50, "MQL",
+        arguments("HandRaiserToReview: a hand-raiser who does not fit", null, null, true, "D", "SMB", 5, "REVIEW",
+            "Asked for a demo or contact, but the profile does not fit (grade D): marketing ops decide"),
+        arguments("HandRaiserToReview: grade D above the threshold still reaches a person", null, null, true, "D",
+            "SMB", 80, "REVIEW",
+            "Asked for a demo or contact, but the profile does not fit (grade D): marketing ops decide"),
+        arguments("EnterpriseThreshold", null, null, false, "A", "ENTERPRISE", 50, "MQL",
             "Score 50 reaches the enterprise threshold of 50"),
-        arguments("NotYet: enterprise threshold minus one", null, false, "A", "ENTERPRISE", 49, "NURTURE",
+        arguments("NotYet: enterprise threshold minus one", null, null, false, "A", "ENTERPRISE", 49, "NURTURE",
             "Score 49 is below the MQL threshold for its segment"),
-        arguments("MidMarketThreshold", null, false, "B", "MID_MARKET", 60, "MQL",
+        arguments("MidMarketThreshold", null, null, false, "B", "MID_MARKET", 60, "MQL",
             "Score 60 reaches the mid-market threshold of 60"),
-        arguments("NotYet: mid-market threshold minus one", null, false, "B", "MID_MARKET", 59, "NURTURE",
+        arguments("NotYet: mid-market threshold minus one", null, null, false, "B", "MID_MARKET", 59, "NURTURE",
             "Score 59 is below the MQL threshold for its segment"),
-        arguments("SmallBusinessThreshold", null, false, "B", "SMB", 70, "MQL", "Score 70 reaches the threshold of 70"),
-        arguments("NotYet: small business threshold minus one", null, false, "B", "SMB", 69, "NURTURE",
+        arguments("SmallBusinessThreshold", null, null, false, "B", "SMB", 70, "MQL",
+            "Score 70 reaches the threshold of 70"),
+        arguments("NotYet: small business threshold minus one", null, null, false, "B", "SMB", 69, "NURTURE",
             "Score 69 is below the MQL threshold for its segment"),
-        arguments("SmallBusinessThreshold: segment unknown", null, false, "B", "UNKNOWN", 70, "MQL",
+        arguments("SmallBusinessThreshold: segment unknown", null, null, false, "B", "UNKNOWN", 70, "MQL",
             "Score 70 reaches the threshold of 70"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("qualifications")
-  void shouldQualify(String rule, String disqualifier, boolean handRaiser, String fitGrade, String segment, int score,
-      String qualification, String reason) {
+  void shouldQualify(String rule, String disqualifier, String holdOffUntil, boolean handRaiser, String fitGrade,
+      String segment, int score, String qualification, String reason) {
     Map<String, Object> facts = new HashMap<>();
     facts.put("disqualifier", disqualifier);
+    facts.put("holdOffUntil", holdOffUntil);
     facts.put("handRaiser", handRaiser);
     facts.put("fitGrade", fitGrade);
     facts.put("segment", segment);

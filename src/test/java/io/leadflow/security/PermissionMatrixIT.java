@@ -87,8 +87,20 @@ class PermissionMatrixIT {
       Map.entry("POST /api/activities", CAPTURE),
       Map.entry("GET /api/leads/imports/{id}", MARKETING),
       Map.entry("POST /api/leads/{id}/erasure", MARKETING),
+      Map.entry("GET /api/leads", STAFF),
       Map.entry("GET /api/leads/{id}", STAFF),
+      Map.entry("GET /api/leads/{id}/timeline", STAFF),
+      Map.entry("PATCH /api/leads/{id}", STAFF),
+      Map.entry("GET /leads", STAFF),
+      Map.entry("GET /leads/{id}", STAFF),
       Map.entry("PUT /api/leads/{id}/owner", MANAGING),
+      Map.entry("POST /api/leads/reassignments", MANAGING),
+      Map.entry("GET /reps", MANAGING),
+      Map.entry("PUT /api/admin/reps/{userId}/capacity", MANAGING),
+      Map.entry("GET /campaign-costs", MARKETING),
+      Map.entry("GET /api/campaign-costs", FIGURES),
+      Map.entry("PUT /api/campaign-costs", MARKETING),
+      Map.entry("DELETE /api/campaign-costs", MARKETING),
       Map.entry("GET /dashboard", FIGURES),
       Map.entry("GET /api/metrics/{figure}", FIGURES),
       Map.entry("POST /api/planning/funnel", FIGURES),
@@ -112,7 +124,9 @@ class PermissionMatrixIT {
       Map.entry("GET /api/admin/companies/{domain}", ADMINS),
       Map.entry("POST /api/admin/api-keys", ADMINS),
       Map.entry("GET /api/admin/api-keys", ADMINS),
-      Map.entry("DELETE /api/admin/api-keys/{id}", ADMINS)));
+      Map.entry("DELETE /api/admin/api-keys/{id}", ADMINS),
+      Map.entry("GET /api/admin/lead-ownership", ADMINS),
+      Map.entry("POST /api/admin/lead-ownership", ADMINS)));
 
   /** The error page answers the servlet container's error dispatch of another request, never a request of its own. */
   private static final String ERROR_PAGE = "/error";

@@ -85,6 +85,47 @@ class WorkingTimeTest {
         .isEqualTo(at(2027, 3, 30, 9, 30, BERLIN));
   }
 
+  @Test
+  void shouldCountTheHoursOfWorkingDaysOnlyOverTheWeekend() {
+    // 24 hours from Friday 15:00 skip Saturday and Sunday; two working days from Friday 10:00 are Tuesday 10:00
+    assertThat(workingTime.addWorkingDays(at(2026, 11, 27, 15, 0, BERLIN), Duration.ofHours(24), "sales-emea"))
+        .isEqualTo(at(2026, 11, 30, 15, 0, BERLIN));
+    assertThat(workingTime.addWorkingDays(at(2026, 11, 27, 10, 0, BERLIN), Duration.ofDays(2), "sales-emea"))
+        .isEqualTo(at(2026, 12, 1, 10, 0, BERLIN));
+    // a Saturday start counts from Monday's first hour; Christmas and Boxing Day are holidays
+    assertThat(workingTime.addWorkingDays(at(2026, 11, 28, 11, 0, BERLIN), Duration.ofHours(24), "sales-emea"))
+        .isEqualTo(at(2026, 12, 1, 0, 0, BERLIN));
+    assertThat(workingTime.addWorkingDays(at(2026, 12, 24, 12, 0, BERLIN), Duration.ofHours(24), "sales-emea"))
+        .isEqualTo(at(2026, 12, 28, 12, 0, BERLIN));
+  }
+
+  @Test
+  void shouldCountWorkingTimeBackwards() {
+    // two working hours before Monday 10:00 are Friday 16:00; four hours of working days before Monday 02:00 are
+    // Friday 22:00
+    assertThat(workingTime.subtract(at(2026, 11, 30, 10, 0, BERLIN), Duration.ofHours(2), "sales-emea"))
+        .isEqualTo(at(2026, 11, 27, 16, 0, BERLIN));
+    assertThat(workingTime.subtract(at(2026, 11, 30, 17, 0, BERLIN), Duration.ofHours(2), "sales-emea"))
+        .isEqualTo(at(2026, 11, 30, 15, 0, BERLIN));
+    assertThat(workingTime.subtract(at(2026, 12, 28, 9, 30, BERLIN), Duration.ofHours(1), "sales-emea"))
+        .isEqualTo(at(2026, 12, 24, 16, 30, BERLIN));
+    assertThat(workingTime.subtractWorkingDays(at(2026, 11, 30, 2, 0, BERLIN), Duration.ofHours(4), "sales-emea"))
+        .isEqualTo(at(2026, 11, 27, 22, 0, BERLIN));
+  }
+
+  @Test
+  void shouldMoveAnInstantOutsideWorkingHoursToTheNextOpening() {
+    assertThat(workingTime.nextWorkingMoment(at(2026, 11, 28, 14, 0, BERLIN), "sales-emea"))
+        .isEqualTo(at(2026, 11, 30, 9, 0, BERLIN));
+    assertThat(workingTime.nextWorkingMoment(at(2026, 11, 30, 7, 0, BERLIN), "sales-emea"))
+        .isEqualTo(at(2026, 11, 30, 9, 0, BERLIN));
+    assertThat(workingTime.nextWorkingMoment(at(2026, 11, 30, 17, 0, BERLIN), "sales-emea"))
+        .isEqualTo(at(2026, 11, 30, 17, 0, BERLIN));
+    assertThat(workingTime.isWorkingMoment(at(2026, 11, 30, 12, 0, BERLIN), "sales-emea")).isTrue();
+    assertThat(workingTime.isWorkingMoment(at(2026, 11, 30, 17, 1, BERLIN), "sales-emea")).isFalse();
+    assertThat(workingTime.isWorkingMoment(at(2026, 11, 26, 12, 0, NEW_YORK), "sales-americas")).isFalse();
+  }
+
   private static Instant at(int year, int month, int day, int hour, int minute, ZoneId zone) {
     return LocalDateTime.of(year, month, day, hour, minute).atZone(zone).toInstant();
   }
