@@ -12,7 +12,7 @@ import java.util.UUID;
 /** One entry of a lead's activity log. Never updated. */
 @Entity
 @Table(name = "lead_activity")
-public class LeadActivity {
+public class LeadActivity extends AssignedIdEntity<UUID> {
 
   private static final int SUBJECT_LENGTH = 200;
   private static final int NOTE_LENGTH = 2000;
@@ -97,6 +97,7 @@ public class LeadActivity {
     this.note = null;
   }
 
+  @Override
   public UUID getId() {
     return id;
   }

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** The deal a sales-qualified lead became. */
 @Entity
 @Table(name = "opportunity")
-public class Opportunity {
+public class Opportunity extends AssignedIdEntity<UUID> {
 
   /** OPEN, ON_HOLD, WON or LOST. */
   public enum State { OPEN, ON_HOLD, WON, LOST }
@@ -78,6 +78,7 @@ public class Opportunity {
     this.closedAt = state == State.WON || state == State.LOST ? at : null;
   }
 
+  @Override
   public UUID getId() {
     return id;
   }

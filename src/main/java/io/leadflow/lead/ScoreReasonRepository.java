@@ -12,7 +12,9 @@ public interface ScoreReasonRepository extends JpaRepository<ScoreReason, ScoreR
   @Query("select r from ScoreReason r where r.leadId = :leadId order by r.position")
   List<ScoreReason> findByLeadIdOrderByPositionAsc(UUID leadId);
 
-  @Modifying(flushAutomatically = true)
+  // no flushAutomatically: Hibernate flushes before this delete only when reasons are waiting to be written, rather
+  // than every change of the step, which would write the lead's row once here and again at commit
+  @Modifying
   @Query("delete from ScoreReason r where r.leadId = :leadId")
   void deleteByLeadId(UUID leadId);
 }

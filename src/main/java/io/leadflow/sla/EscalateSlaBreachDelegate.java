@@ -7,6 +7,7 @@ import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTasks;
 import java.time.Instant;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,8 +41,9 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SlaStep step = SlaStep.valueOf(ElementProperties.required(execution, LeadLifecycle.Properties.SLA_STEP));
-    Task task = LeadTasks.open(execution, ElementProperties.required(execution, LeadLifecycle.Properties.FOR_TASK))
-        .orElse(null);
+    Optional<Instant> passed = deadlines.passed(execution);
+    Task task = LeadTasks.open(execution, ElementProperties.required(execution, LeadLifecycle.Properties.FOR_TASK),
+        passed.orElse(null)).orElse(null);
     if (task == null) {
       // the escalation runs as a job of its own after the deadline's timer; the task was completed in between (or the
       // work is between two attempts). A breach recorded now would stay open, since the completion that resolves it
@@ -54,7 +56,7 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     String owner = task.getAssignee() != null ? task.getAssignee()
         : (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);
-    Instant due = deadlines.passed(execution).orElse(now);
+    Instant due = passed.orElse(now);
     breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
         deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");

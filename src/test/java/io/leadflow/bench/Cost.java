@@ -49,13 +49,17 @@ final class Cost {
         cpu * 100 / (wallSeconds * Runtime.getRuntime().availableProcessors()), "%");
   }
 
-  /** @param unit what was counted, such as "lead" or "escalation" */
-  void per(String unit, int count, Figures figures) throws IOException {
+  /**
+   * Adds the node's and PostgreSQL's CPU per unit of work; answers the SQL statements per unit, for the caller to
+   * hold against its target.
+   *
+   * @param unit what was counted, such as "lead" or "escalation"
+   */
+  double per(String unit, int count, Figures figures) throws IOException {
     figures.add("node CPU per " + unit, (Machine.cpuSeconds(node.pid()) - nodeCpu) * 1000 / count, "ms");
     figures.add("PostgreSQL CPU per " + unit,
         (Machine.postgresCpuSeconds(postmaster) - postgresCpu) * 1000 / count, "ms");
     Long statements = jdbc.queryForObject("select sum(calls) from pg_stat_statements", Long.class);
-    figures.add("SQL statements per " + unit, statements == null ? Double.NaN : statements / (double) count, "");
     List<String> top = new ArrayList<>(List.of("-- the 25 statements that took longest (waiting for locks included)"));
     top.addAll(statements("total_exec_time"));
     top.add("-- the 25 statements run most often");
@@ -63,6 +67,7 @@ final class Cost {
     Path file = Path.of("target", "bench", figures.benchmark() + "-statements.txt");
     Files.createDirectories(file.getParent());
     Files.write(file, top);
+    return statements == null ? Double.NaN : statements / (double) count;
   }
 
   private List<String> statements(String orderBy) {

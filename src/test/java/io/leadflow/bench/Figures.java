@@ -21,6 +21,7 @@ public final class Figures {
 
   private final String benchmark;
   private final List<Map<String, Object>> rows = new ArrayList<>();
+  private final Map<String, Object> keyed = new LinkedHashMap<>();
 
   public Figures(String benchmark) {
     this.benchmark = benchmark;
@@ -42,6 +43,14 @@ public final class Figures {
   /** A figure that should be at most the target. */
   void atMost(String figure, double value, String unit, double target) {
     row(figure, value, unit, new Target("<=", target, value <= target));
+  }
+
+  /**
+   * Also writes the value at the top of the JSON document under the given key, where runs are compared by a fixed
+   * name whatever the figure's wording (the keys issue 28's targets name).
+   */
+  void key(String key, double value) {
+    keyed.put(key, Double.isNaN(value) ? null : Math.round(value * 1000) / 1000.0);
   }
 
   private void row(String figure, double value, String unit, Target target) {
@@ -84,6 +93,7 @@ public final class Figures {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("benchmark", benchmark);
     document.put("finishedAt", Instant.now().toString());
+    document.putAll(keyed);
     document.put("machine", Machine.describe());
     document.put("setup", setup);
     document.put("figures", rows);

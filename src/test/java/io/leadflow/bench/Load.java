@@ -29,6 +29,11 @@ final class Load {
     return Integer.getInteger(name, defaultValue);
   }
 
+  /** How long a node may take to start: longer on a machine others share ({@code -Dbench.start-minutes}). */
+  static Duration startTimeout() {
+    return Duration.ofMinutes(intProperty("bench.start-minutes", 3));
+  }
+
   /** Posts the given number of distinct hand-raisers, without a time limit. */
   static Map<String, Long> postLeads(PackagedApp node, String run, int count, int clients, Latencies latencies)
       throws InterruptedException {

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -114,6 +115,29 @@ class RoundRobinTest {
     assertThat(turns).containsEntry(ana, 150L).containsEntry(ben, 50L);
     assertThat(reps.findByTeamIdOrderByUserIdAsc(team)).extracting(SalesRep::getRoundRobinCredit)
         .containsExactly(0, 0);
+  }
+
+  @Test
+  void shouldLetAnotherStepTakeTheTeamsNextTurnBeforeTheFirstStepCommits() throws Exception {
+    String ana = rep(1);
+    String ben = rep(1);
+    ExecutorService otherStep = Executors.newSingleThreadExecutor();
+    try {
+      List<String> chosen = transaction.execute(status -> {
+        String first = roundRobin.next(team, Set.of(), TODAY).map(SalesRep::getUserId).orElseThrow();
+        // this step goes on (its rep's mail, the task, the timers) while another escalation of the team takes its turn
+        Future<Optional<String>> second = otherStep.submit(this::next);
+        try {
+          return List.of(first, second.get(30, TimeUnit.SECONDS).orElseThrow());
+        } catch (Exception waitedForTheLock) {
+          throw new IllegalStateException("The second turn waited for the first step to commit", waitedForTheLock);
+        }
+      });
+
+      assertThat(chosen).containsExactly(ana, ben);
+    } finally {
+      otherStep.shutdownNow();
+    }
   }
 
   @Test
