@@ -1,5 +1,6 @@
 package io.leadflow.crm;
 
+import io.leadflow.lead.CrmSummary;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;

@@ -1,33 +1,42 @@
 package io.leadflow.crm;
 
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadErased;
+import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Opportunity;
+import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lead.PersonalData;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Right to erasure in Leadflow's own copies of CRM data, as on the lead: the built-in CRM's records and the
  * descriptions of the links to Salesforce records, whichever CRM is configured now (after a switch the other one's
- * rows are still there). Joins the caller's transaction. The records in Salesforce itself are not changed.
+ * rows are still there). Runs in the erasure's transaction ({@link LeadErased}). The records in Salesforce itself
+ * are not changed.
  */
 @Component
-public class CrmErasure {
+class CrmErasure {
 
+  private final LeadRepository leads;
+  private final OpportunityRepository opportunities;
   private final JdbcTemplate jdbc;
 
-  CrmErasure(JdbcTemplate jdbc) {
+  CrmErasure(LeadRepository leads, OpportunityRepository opportunities, JdbcTemplate jdbc) {
+    this.leads = leads;
+    this.opportunities = opportunities;
     this.jdbc = jdbc;
   }
 
-  /**
-   * @param lead the lead, already erased
-   * @param deals its opportunities, already erased
-   * @param person who the lead was: any mention of them in the text that stays is erased
-   */
-  public void erase(Lead lead, List<Opportunity> deals, PersonalData person) {
+  /** The lead and its opportunities are already erased; any mention of the person in the text that stays goes too. */
+  @EventListener
+  void erase(LeadErased erased) {
+    Lead lead = leads.findById(erased.leadId()).orElseThrow();
+    List<Opportunity> deals = opportunities.findByLeadIdOrderByCreatedAtAsc(lead.getId());
+    PersonalData person = erased.person();
     jdbc.update("""
         update leadflow.crm_lead set email = ?, first_name = null, last_name = null, job_title = null, phone = null,
             updated_at = now()

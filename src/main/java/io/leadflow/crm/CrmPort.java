@@ -1,5 +1,7 @@
 package io.leadflow.crm;
 
+import io.leadflow.lead.CrmSummaries;
+import io.leadflow.lead.CrmSummary;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ import java.util.UUID;
  * and ends in an incident), {@link CrmRejectedException} when the CRM refuses the data (the steps that write the
  * lead send it to marketing ops to fix, the others fail as in an outage; see {@link CrmRecords}).
  */
-public interface CrmPort {
+public interface CrmPort extends CrmSummaries {
 
   /** Creates or updates the lead or contact, including its owner. Returns the CRM's id of the record. */
   String upsertLead(CrmLead lead);
@@ -31,5 +33,6 @@ public interface CrmPort {
   void eraseLead(UUID leadId, List<CrmOpportunity> opportunities);
 
   /** What the CRM holds for a lead, shown on the lead's page in the API. */
+  @Override
   CrmSummary summary(UUID leadId);
 }

@@ -5,6 +5,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Opportunity;
 import io.leadflow.lead.OpportunityRepository;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.system.SideEffectIds;
 import io.leadflow.system.SideEffects;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ class Opportunities {
   }
 
   Lead lead(DelegateExecution execution) {
-    return leads.findById(UUID.fromString((String) execution.getVariable(Variables.LEAD_ID))).orElseThrow();
+    return leads.findById(LeadReference.of(execution)).orElseThrow();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.leadflow.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.lead.CrmSummary;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import java.time.LocalDate;

@@ -2,8 +2,7 @@ package io.leadflow.crm;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lifecycle.LeadLifecycle;
-import java.util.UUID;
+import io.leadflow.lifecycle.LeadReference;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ class SyncLeadToCrmDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     crm.refusalToMarketingOps(execution, () -> crm.upsertLead(execution, lead, "lead"));
   }

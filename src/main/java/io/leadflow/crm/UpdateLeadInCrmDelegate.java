@@ -3,6 +3,7 @@ package io.leadflow.crm;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.OpportunityRepository;
+import io.leadflow.lifecycle.LeadReference;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,7 +31,7 @@ class UpdateLeadInCrmDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UUID leadId = UUID.fromString((String) execution.getVariable(CrmLeadUpdate.Variables.LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     Lead lead = leads.findAndLock(leadId)
         .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " does not exist in Leadflow"));
     if (lead.getErasedAt() != null) {

@@ -5,7 +5,7 @@ import io.leadflow.routing.CustomerAccountRepository;
 import io.leadflow.routing.SalesOrganisation;
 import io.leadflow.routing.TargetAccount;
 import io.leadflow.routing.TargetAccountRepository;
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import io.leadflow.sla.Holiday;
 import io.leadflow.sla.HolidayRepository;
 import java.time.DayOfWeek;

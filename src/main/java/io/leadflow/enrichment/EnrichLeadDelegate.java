@@ -5,7 +5,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.system.SideEffectIds;
 import io.leadflow.system.SideEffects;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ class EnrichLeadDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     if (lead.getCompanyDomain() == null || lead.getIndustry() != null && lead.getCompanySize() != null) {
       return;

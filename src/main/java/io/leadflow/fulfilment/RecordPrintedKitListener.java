@@ -8,6 +8,7 @@ import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadActivityRepository;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
+import io.leadflow.lifecycle.LeadReference;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,7 +29,7 @@ class RecordPrintedKitListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Lead lead = leads.findById(UUID.fromString((String) task.getVariable(LEAD_ID))).orElseThrow();
+    Lead lead = leads.findById(LeadReference.of(task)).orElseThrow();
     boolean sent = "SENT".equals(task.getVariable(KIT_OUTCOME));
     String subject = sent
         ? "Printed kit sent" + (task.getVariable(CARRIER) == null ? "" : " by " + task.getVariable(CARRIER))

@@ -1,12 +1,13 @@
 package io.leadflow.intake;
 
+import io.leadflow.fulfilment.ContentCatalogue;
 import io.leadflow.lead.ActivityType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadActivity;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.Stage;
 import io.leadflow.lifecycle.CurrentUser;
-import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.mail.LeadMails;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
@@ -78,7 +79,7 @@ class AcknowledgeAndFulfilDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     List<OpenRequest> open = jdbc.query("select id, channel, campaign, asset, interest, request_type, "
             + "consent_confirmation from leadflow.inquiry where lead_id = ? and acknowledged_at is null "

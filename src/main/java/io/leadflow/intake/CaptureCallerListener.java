@@ -1,6 +1,7 @@
 package io.leadflow.intake;
 
 import io.leadflow.lifecycle.CurrentUser;
+import io.leadflow.lifecycle.LogInquiry;
 import io.leadflow.system.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;

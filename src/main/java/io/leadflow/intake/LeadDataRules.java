@@ -3,6 +3,9 @@ package io.leadflow.intake;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.leadflow.fulfilment.ContentCatalogue;
+import io.leadflow.nurture.FollowUpReason;
+import io.leadflow.security.CaptureChannels;
 import io.leadflow.system.FieldProblem;
 import io.leadflow.system.InvalidRequestException;
 import java.time.LocalDate;
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Component;
  * alpha-2, names without stray spaces). A lead breaking a rule is refused with every bad field and why.
  */
 @Component
-public class LeadDataRules {
+public class LeadDataRules implements CaptureChannels {
 
   static final int MAX_COMPANY_SIZE = 10_000_000;
   private static final List<String> CORRECTION_REQUIRED = List.of("email", "firstName", "lastName", "company",
@@ -150,6 +153,7 @@ public class LeadDataRules {
   }
 
   /** The channels leads may come from. */
+  @Override
   public java.util.Set<String> channels() {
     return new TreeSet<>(properties.channels().keySet());
   }

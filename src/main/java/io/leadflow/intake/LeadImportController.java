@@ -1,5 +1,6 @@
 package io.leadflow.intake;
 
+import io.leadflow.security.ApiKeyAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -2,6 +2,8 @@ package io.leadflow.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.security.ApiKeyAuthentication;
+import io.leadflow.system.IdempotentRequests;
 import io.leadflow.system.RetryingTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,5 +1,6 @@
 package io.leadflow.intake;
 
+import io.leadflow.nurture.FollowUpReason;
 import java.time.LocalDate;
 
 /**

@@ -1,6 +1,6 @@
 package io.leadflow.lead;
 
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;

@@ -1,6 +1,5 @@
 package io.leadflow.lead;
 
-import io.leadflow.crm.CrmErasure;
 import io.leadflow.system.EngineDataErasure;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Erases a person's data on request: contact data and their role on the lead, free-text notes in its activity log, the
  * old and new values of its corrections, the values proposed for the lead by the landing page or machine clients, the
  * person's name in its opportunities, every mention of them in the text that stays (stage reasons, lost reasons,
- * subjects), the same in Leadflow's copies of CRM data, each feature's own records of the person ({@link LeadErased}),
+ * subjects), each feature's own records of the person, Leadflow's copies of CRM data among them ({@link LeadErased}),
  * and what the process engine keeps about the lead ({@link EngineDataErasure}). The stage history, the company and the
  * channel stay, without the person, so the funnel figures stay right. See src/docs/erasure.md.
  */
@@ -26,20 +25,18 @@ public class LeadErasure {
   private final LeadChangeRepository changes;
   private final OpportunityRepository opportunities;
   private final ProposedChangeRepository proposedChanges;
-  private final CrmErasure crm;
   private final EngineDataErasure engine;
   private final JdbcTemplate jdbc;
   private final ApplicationEventPublisher events;
 
   LeadErasure(LeadRepository leads, LeadActivityRepository activities, LeadChangeRepository changes,
-      OpportunityRepository opportunities, ProposedChangeRepository proposedChanges, CrmErasure crm,
+      OpportunityRepository opportunities, ProposedChangeRepository proposedChanges,
       EngineDataErasure engine, JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.leads = leads;
     this.activities = activities;
     this.changes = changes;
     this.opportunities = opportunities;
     this.proposedChanges = proposedChanges;
-    this.crm = crm;
     this.engine = engine;
     this.jdbc = jdbc;
     this.events = events;
@@ -59,7 +56,6 @@ public class LeadErasure {
     // the text below is changed in the database, after the entities above are written
     leads.flush();
     eraseMentions(leadId, person.pattern());
-    crm.erase(lead, deals, person);
     events.publishEvent(new LeadErased(leadId, person));
     engine.eraseAtCommit(leadId.toString());
   }

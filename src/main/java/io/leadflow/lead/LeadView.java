@@ -1,6 +1,5 @@
 package io.leadflow.lead;
 
-import io.leadflow.crm.CrmSummary;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package io.leadflow.lead;
 
-import io.leadflow.crm.CrmPort;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,11 +31,11 @@ public class LeadViews {
   private final OpportunityRepository opportunities;
   private final StageChangeRepository history;
   private final ProposedChangeRepository proposedChanges;
-  private final CrmPort crm;
+  private final CrmSummaries crm;
 
   LeadViews(LeadRepository leads, LeadActivityRepository activities, ScoreReasonRepository reasons,
       OpportunityRepository opportunities, StageChangeRepository history, ProposedChangeRepository proposedChanges,
-      CrmPort crm) {
+      CrmSummaries crm) {
     this.leads = leads;
     this.activities = activities;
     this.reasons = reasons;

@@ -28,7 +28,7 @@ public class FollowUp {
    * first contact of the second.
    */
   public boolean contacted(DelegateExecution execution) {
-    UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     Instant accepted = stageChanges.lastEntered(leadId, Stage.SAL);
     if (accepted == null) {
       throw new IllegalStateException("Lead " + leadId + " is followed up but was never sales-accepted");

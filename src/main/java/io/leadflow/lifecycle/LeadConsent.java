@@ -17,7 +17,7 @@ public class LeadConsent {
 
   /** Whether the lead unsubscribed from marketing email (and has not subscribed again since). */
   public boolean optedOut(DelegateExecution execution) {
-    UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     return leads.findById(leadId).orElseThrow().getUnsubscribedAt() != null;
   }
 }

@@ -147,7 +147,7 @@ public final class LeadLifecycle {
     public static final String STAGE = "stage";
     /** Why the lead moves to the next milestone's stage (disqualified, recycled, lost). */
     public static final String STAGE_REASON = "stageReason";
-    /** Form variable: the lead as the task's form shows it, loaded when the form opens ({@link LeadFormValues}). */
+    /** Form variable: the lead as the task's form shows it, loaded when the form opens (tasklist.LeadFormValues). */
     public static final String LEAD = "lead";
     /** A free-text note from any form, added to the lead's activity log. */
     public static final String NOTE = "note";

@@ -36,7 +36,7 @@ public class LeadTaskColumns {
   }
 
   /** Puts the columns on a task being created. */
-  void show(DelegateTask task, Lead lead) {
+  public void show(DelegateTask task, Lead lead) {
     task.setVariablesLocal(columns(lead));
   }
 

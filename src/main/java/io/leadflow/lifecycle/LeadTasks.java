@@ -11,7 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 /**
  * Finds the open user task of the lead's lifecycle that a reminder, escalation or notice is about, and names the step
- * it stands for as the model does ("Accept lead"): a task's own name names its lead ({@link LeadTaskTitles}).
+ * it stands for as the model does ("Accept lead"): a task's own name names its lead (tasklist.LeadTaskTitles).
  */
 public final class LeadTasks {
 

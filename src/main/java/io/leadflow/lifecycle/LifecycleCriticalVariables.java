@@ -1,7 +1,7 @@
 package io.leadflow.lifecycle;
 
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
-import io.leadflow.security.ProcessCriticalVariables;
+import io.leadflow.system.ProcessCriticalVariables;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,6 @@ package io.leadflow.lifecycle;
 import io.leadflow.lead.LeadRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,7 +48,7 @@ class RecyclingListener implements ExecutionListener {
           + result.getEntry("holdOff") + "', not an ISO 8601 duration such as P60D", e);
     }
     Instant now = ClockUtil.now().toInstant();
-    leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID))).orElseThrow()
+    leads.findById(LeadReference.of(execution)).orElseThrow()
         .holdOff(now, now.plus(holdOff), (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP));
   }
 }

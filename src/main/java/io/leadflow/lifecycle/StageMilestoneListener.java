@@ -32,7 +32,7 @@ class StageMilestoneListener implements ExecutionListener {
     if (reason == null && reasonVariable != null && execution.getVariable(reasonVariable) != null) {
       reason = execution.getVariable(reasonVariable).toString();
     }
-    UUID leadId = UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     stages.move(leadId, stage, CurrentUser.of(execution), reason, ClockUtil.now().toInstant());
     execution.setVariable(LeadLifecycle.Variables.STAGE, stage.name());
     // a task of the lead open meanwhile (a printed kit to send) shows the new stage

@@ -2,7 +2,7 @@ package io.leadflow.nurture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.intake.IdempotentRequests;
+import io.leadflow.system.IdempotentRequests;
 import io.leadflow.system.RetryingTransactions;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;

@@ -2,7 +2,7 @@ package io.leadflow.nurture;
 
 import static io.leadflow.nurture.LeadNurture.Variables.*;
 
-import java.util.UUID;
+import io.leadflow.lifecycle.LeadReference;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,6 +25,6 @@ class EngagementSeenListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     execution.setVariable(QUIET_SINCE, ClockUtil.now());
     execution.setVariable(ENGAGEMENTS_SCORED,
-        engagements.count(UUID.fromString((String) execution.getVariable(LEAD_ID))));
+        engagements.count(LeadReference.of(execution)));
   }
 }

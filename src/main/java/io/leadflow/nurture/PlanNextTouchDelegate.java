@@ -4,6 +4,7 @@ import static io.leadflow.nurture.LeadNurture.Variables.*;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.nurture.LeadNurture.Touch;
 import io.leadflow.sla.SlaDeadlines;
 import io.leadflow.sla.SlaStep;
@@ -52,7 +53,7 @@ class PlanNextTouchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UUID leadId = UUID.fromString((String) execution.getVariable(LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     // locked, so that a report committing now is either counted here or finds the nurture waiting for it
     Lead lead = leads.findAndLock(leadId).orElseThrow();
     execution.setVariable(ENGAGED_MEANWHILE,
@@ -100,11 +101,14 @@ class PlanNextTouchDelegate implements JavaDelegate {
 
   private static Duration wait(int step, String wait) {
     try {
-      return Duration.parse(wait);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalStateException("Nurture drip series (dmn/NurtureDrip.dmn), step " + step + ": the wait '"
-          + wait + "' is not a duration in days or hours such as P14D or PT12H");
+      if (wait != null) {
+        return Duration.parse(wait);
+      }
+    } catch (DateTimeParseException notADuration) {
+      // reported below, naming the table and the step
     }
+    throw new IllegalStateException("Nurture drip series (dmn/NurtureDrip.dmn), step " + step + ": the wait '"
+        + wait + "' is not a duration in days or hours such as P14D or PT12H");
   }
 
   private LocalDate localDate(Instant instant) {

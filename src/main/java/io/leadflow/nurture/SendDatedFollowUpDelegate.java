@@ -2,10 +2,10 @@ package io.leadflow.nurture;
 
 import static io.leadflow.nurture.LeadNurture.Variables.*;
 
-import io.leadflow.intake.ContentCatalogue;
-import io.leadflow.intake.FollowUpReason;
+import io.leadflow.fulfilment.ContentCatalogue;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.LeadReference;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ class SendDatedFollowUpDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LEAD_ID))).orElseThrow();
+    Lead lead = leads.findById(LeadReference.of(execution)).orElseThrow();
     UUID followUpId = UUID.fromString((String) execution.getVariable(FOLLOW_UP_ID));
     List<String> pending = jdbc.queryForList("select reason from leadflow.nurture_follow_up "
         + "where id = ? and sent_at is null for update", String.class, followUpId);

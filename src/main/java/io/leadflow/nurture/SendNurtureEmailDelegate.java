@@ -2,13 +2,13 @@ package io.leadflow.nurture;
 
 import static io.leadflow.nurture.LeadNurture.Variables.*;
 
-import io.leadflow.intake.ContentCatalogue;
+import io.leadflow.fulfilment.ContentCatalogue;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.system.SideEffects;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,7 +33,7 @@ class SendNurtureEmailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LEAD_ID))).orElseThrow();
+    Lead lead = leads.findById(LeadReference.of(execution)).orElseThrow();
     int step = (Integer) execution.getVariable(NEXT_DRIP_STEP);
     if (NurtureMails.mayReceive(lead)) {
       String asset = (String) execution.getVariable(DRIP_ASSET);

@@ -2,8 +2,8 @@ package io.leadflow.routing;
 
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import io.leadflow.lifecycle.LeadReference;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,7 +24,7 @@ class AssignRepDelegate implements JavaDelegate {
     String team = (String) execution.getVariable(Variables.SALES_TEAM);
     String by = CurrentUser.of(execution);
     AssignmentVariables.set(execution, assignment.assignWithinTeam(
-        UUID.fromString((String) execution.getVariable(Variables.LEAD_ID)), team, null, Set.of(),
+        LeadReference.of(execution), team, null, Set.of(),
         "Routed to " + team + " by marketing ops' review", by, ClockUtil.now().toInstant()));
   }
 }

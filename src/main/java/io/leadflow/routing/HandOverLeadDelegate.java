@@ -2,8 +2,8 @@ package io.leadflow.routing;
 
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
+import io.leadflow.lifecycle.LeadReference;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,7 +28,7 @@ class HandOverLeadDelegate implements JavaDelegate {
     String to = (String) execution.getVariable(Variables.HAND_OVER_TO);
     String team = (String) execution.getVariable(Variables.SALES_TEAM);
     AssignmentVariables.set(execution, assignment.assignWithinTeam(
-        UUID.fromString((String) execution.getVariable(Variables.LEAD_ID)), team, to,
+        LeadReference.of(execution), team, to,
         from == null ? Set.of() : Set.of(from), "Handed over by " + from, CurrentUser.of(execution),
         ClockUtil.now().toInstant()));
   }

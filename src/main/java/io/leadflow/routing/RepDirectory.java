@@ -2,7 +2,7 @@ package io.leadflow.routing;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import io.leadflow.system.EngineAsSystem;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;

@@ -1,8 +1,7 @@
 package io.leadflow.routing;
 
 import io.leadflow.lifecycle.CurrentUser;
-import io.leadflow.lifecycle.LeadLifecycle.Variables;
-import java.util.UUID;
+import io.leadflow.lifecycle.LeadReference;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,7 +19,7 @@ class RouteLeadDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    AssignmentVariables.set(execution, assignment.route(UUID.fromString((String) execution.getVariable(
-        Variables.LEAD_ID)), CurrentUser.of(execution), ClockUtil.now().toInstant()));
+    AssignmentVariables.set(execution, assignment.route(LeadReference.of(execution), CurrentUser.of(execution),
+        ClockUtil.now().toInstant()));
   }
 }

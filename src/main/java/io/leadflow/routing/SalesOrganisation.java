@@ -1,6 +1,6 @@
 package io.leadflow.routing;
 
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import io.leadflow.system.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;

@@ -2,6 +2,7 @@ package io.leadflow.scoring;
 
 import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
 
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTaskColumns;
 import io.leadflow.system.JsonVariables;
 import java.util.UUID;
@@ -27,7 +28,7 @@ class ScoreLeadDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UUID leadId = UUID.fromString((String) execution.getVariable(LEAD_ID));
+    UUID leadId = LeadReference.of(execution);
     LeadScore score = scoring.scoreAndRecord(leadId, ClockUtil.now().toInstant());
     execution.setVariable(SCORE, score.total());
     execution.setVariable(FIT_SCORE, score.fit());

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import io.leadflow.intake.ApiKeyAuthentication;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

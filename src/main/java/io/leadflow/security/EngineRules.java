@@ -1,5 +1,6 @@
 package io.leadflow.security;
 
+import io.leadflow.system.ProcessCriticalVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,8 @@ package io.leadflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import io.leadflow.intake.LogInquiry;
+import io.leadflow.lifecycle.LogInquiry;
+import io.leadflow.system.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;

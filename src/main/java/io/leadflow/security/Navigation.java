@@ -1,5 +1,6 @@
 package io.leadflow.security;
 
+import io.leadflow.system.Groups;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;

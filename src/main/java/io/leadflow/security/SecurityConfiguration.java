@@ -1,13 +1,11 @@
 package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.system.Groups;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import io.leadflow.intake.ApiKeyAuthentication;
-import io.leadflow.intake.ApiKeyAuthenticationFilter;
-import io.leadflow.intake.ApiKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;

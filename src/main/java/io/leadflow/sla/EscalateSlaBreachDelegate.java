@@ -4,15 +4,15 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
-import io.leadflow.lifecycle.LeadTaskTitles;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTasks;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +28,14 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
   private final LeadRepository leads;
   private final SlaBreaches breaches;
   private final SlaDeadlines deadlines;
-  private final LeadTaskTitles titles;
+  private final ApplicationEventPublisher events;
 
   EscalateSlaBreachDelegate(LeadRepository leads, SlaBreaches breaches, SlaDeadlines deadlines,
-      LeadTaskTitles titles) {
+      ApplicationEventPublisher events) {
     this.leads = leads;
     this.breaches = breaches;
     this.deadlines = deadlines;
-    this.titles = titles;
+    this.events = events;
   }
 
   @Override
@@ -50,7 +50,7 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
       // has passed, and managers would be mailed about finished work. Like a reminder, it has nothing left to do.
       return;
     }
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     Instant now = ClockUtil.now().toInstant();
     String owner = task.getAssignee() != null ? task.getAssignee()
@@ -60,6 +60,6 @@ class EscalateSlaBreachDelegate implements JavaDelegate {
     breaches.record(new SlaBreach(lead.getId(), step, owner, team, due, now, execution.getProcessInstanceId(),
         deadlines.policy(execution, step).escalateTo()), task.getExecutionId(),
         lead.getFullName() + " (" + lead.getCompany() + ")");
-    titles.refresh(lead.getId());
+    events.publishEvent(new LeadDeadlineMissed(lead.getId()));
   }
 }

@@ -2,7 +2,7 @@ package io.leadflow.sla;
 
 import io.leadflow.lifecycle.FollowUp;
 import io.leadflow.lifecycle.LeadLifecycle;
-import java.util.UUID;
+import io.leadflow.lifecycle.LeadReference;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -33,7 +33,7 @@ class MinimumAttemptsListener implements TaskListener {
       return;
     }
     int minimum = deadlines.minimumAttempts(task.getExecution());
-    long logged = followUp.attempts(UUID.fromString((String) task.getVariable(LeadLifecycle.Variables.LEAD_ID)));
+    long logged = followUp.attempts(LeadReference.of(task));
     if (logged < minimum) {
       throw new BadUserRequestException("Cannot complete '" + task.getName() + "': "
           + LeadLifecycle.Variables.FOLLOW_UP_OUTCOME + " NO_RESPONSE needs at least " + minimum

@@ -4,11 +4,11 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.CurrentUser;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.routing.Assignment;
 import io.leadflow.routing.LeadAssignment;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,7 +37,7 @@ class ReassignLateLeadDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     String lateRep = (String) execution.getVariable(LeadLifecycle.Variables.SALES_REP);
     String team = (String) execution.getVariable(LeadLifecycle.Variables.SALES_TEAM);

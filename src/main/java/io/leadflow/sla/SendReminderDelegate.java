@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.ElementProperties;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTasks;
 import io.leadflow.mail.Mail;
 import io.leadflow.mail.MailKind;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -55,7 +55,7 @@ class SendReminderDelegate implements JavaDelegate {
       // the work was done (or is between two attempts) when the reminder fell due: nothing to remind of
       return;
     }
-    Lead lead = leads.findById(UUID.fromString((String) execution.getVariable(LeadLifecycle.Variables.LEAD_ID)))
+    Lead lead = leads.findById(LeadReference.of(execution))
         .orElseThrow();
     Map<String, Object> model = new HashMap<>();
     model.put("taskName", LeadTasks.step(execution, task));

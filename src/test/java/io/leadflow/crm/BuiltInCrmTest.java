@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.leadflow.ProcessTest;
+import io.leadflow.lead.CrmSummary;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

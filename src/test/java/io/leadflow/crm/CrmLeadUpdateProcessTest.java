@@ -11,7 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
-import io.leadflow.lifecycle.ErasureRequests;
+import io.leadflow.erasure.ErasureRequests;
 import io.leadflow.lifecycle.LifecycleDriver;
 import io.leadflow.routing.LeadReassignment;
 import java.time.Duration;

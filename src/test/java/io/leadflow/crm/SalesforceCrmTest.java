@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadflow.ProcessTest;
+import io.leadflow.lead.CrmSummary;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadErasure;
 import io.leadflow.lead.LeadRepository;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.security.ApiKeyAuthenticationFilter;
+import io.leadflow.security.ApiKeys;
+import io.leadflow.system.IdempotentRequests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

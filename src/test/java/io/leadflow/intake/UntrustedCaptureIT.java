@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.Mailbox;
 import io.leadflow.mail.UnsubscribeLinks;
+import io.leadflow.security.ApiKeys;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;

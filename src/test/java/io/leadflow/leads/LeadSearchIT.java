@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
-import io.leadflow.intake.ApiKeyAuthenticationFilter;
-import io.leadflow.intake.ApiKeys;
+import io.leadflow.security.ApiKeyAuthenticationFilter;
+import io.leadflow.security.ApiKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

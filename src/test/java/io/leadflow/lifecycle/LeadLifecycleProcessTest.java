@@ -41,6 +41,7 @@ import io.leadflow.sla.SlaBreachRepository;
 import io.leadflow.sla.SlaBreaches;
 import io.leadflow.sla.SlaPolicies;
 import io.leadflow.sla.SlaStep;
+import io.leadflow.tasklist.LeadTaskTitles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;

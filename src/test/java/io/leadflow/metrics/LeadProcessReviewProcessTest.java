@@ -10,7 +10,7 @@ import io.leadflow.Mailbox;
 import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
 import io.leadflow.lifecycle.LifecycleDriver;
-import io.leadflow.security.Groups;
+import io.leadflow.system.Groups;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneId;

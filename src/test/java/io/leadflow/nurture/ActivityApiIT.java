@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
-import io.leadflow.intake.IdempotentRequests;
+import io.leadflow.system.IdempotentRequests;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.leadflow.Mailbox;
 import io.leadflow.ProcessCoverage;
 import io.leadflow.ProcessTest;
-import io.leadflow.intake.FollowUpReason;
 import io.leadflow.intake.Industry;
 import io.leadflow.intake.JobLevel;
 import io.leadflow.intake.LeadIntake;

@@ -13,7 +13,7 @@ import io.leadflow.intake.NewLead;
 import io.leadflow.intake.RequestType;
 import io.leadflow.intake.Timeframe;
 import io.leadflow.lead.ActivityType;
-import io.leadflow.lifecycle.ErasureRequests;
+import io.leadflow.erasure.ErasureRequests;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LifecycleDriver;
 import io.leadflow.metrics.LeadOwnership;

@@ -3,6 +3,7 @@ package io.leadflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.system.Groups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

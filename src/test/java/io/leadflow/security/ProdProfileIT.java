@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.leadflow.LeadflowApplication;
+import io.leadflow.system.Groups;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

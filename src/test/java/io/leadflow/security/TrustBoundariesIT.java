@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
-import io.leadflow.intake.ApiKeyAuthenticationFilter;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LeadLifecycle.Elements;
 import io.leadflow.lifecycle.LeadLifecycle.Variables;
