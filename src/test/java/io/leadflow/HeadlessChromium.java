@@ -1,14 +1,19 @@
 package io.leadflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Selenium through the system's ChromeDriver, for the tests that use the
@@ -37,5 +42,25 @@ public final class HeadlessChromium {
     options.setCapability("goog:loggingPrefs", logs);
     return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build(), options);
+  }
+
+  /**
+   * Logs the user in to Tasklist with Tasklist's own login call, made from its page so that its XSRF cookie and header
+   * go with it. It leaves the browser on a blank page: Tasklist, opened before the login, shows its login form, so the
+   * next page must load afresh, not just change the part after '#' of a page that believes nobody is logged in.
+   */
+  public static void logInToTasklist(ChromeDriver browser, String baseUrl, String user, String password) {
+    browser.get(baseUrl + "/camunda/app/tasklist/default/");
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.manage().getCookieNamed("XSRF-TOKEN")
+        != null);
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
+        fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
+          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
+          body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
+          .then(response => done(response.status), error => done(String(error)));""", user, password);
+    assertThat(status).as("Tasklist login as " + user).isEqualTo(200L);
+    browser.get("about:blank");
   }
 }

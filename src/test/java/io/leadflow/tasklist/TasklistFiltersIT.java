@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +108,7 @@ class TasklistFiltersIT {
 
     ChromeDriver browser = HeadlessChromium.start(1200);
     try {
-      logInToTasklist(browser, accept.getAssignee());
+      HeadlessChromium.logInToTasklist(browser, url(""), accept.getAssignee(), PASSWORD);
       browser.get(url("/camunda/app/tasklist/default/"));
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
       // the first filter is the rep's own leads, and its rows name the company with the score
@@ -196,24 +195,6 @@ class TasklistFiltersIT {
     return created.get("id").asText();
   }
 
-  /** Tasklist's own login call, made from its page so that its XSRF cookie and header go with it. */
-  private void logInToTasklist(ChromeDriver browser, String user) {
-    browser.get(url("/camunda/app/tasklist/default/"));
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.manage().getCookieNamed("XSRF-TOKEN")
-        != null);
-    Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-        fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
-          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
-          body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
-          .then(response => done(response.status), error => done(String(error)));""", user, PASSWORD);
-    assertThat(status).as("Tasklist login").isEqualTo(200L);
-    // Tasklist, opened before the login, shows its login form: the next page must load afresh, not just change the
-    // part after '#' in the page that still believes nobody is logged in
-    browser.get("about:blank");
-    browser.get("about:blank");
-  }
 
   private String url(String path) {
     return "http://localhost:" + port + path;

@@ -76,7 +76,7 @@ class TasklistIT {
         .processInstanceBusinessKey(leadId).taskDefinitionKey("Task_AcceptLead").singleResult(),
         task -> task != null && task.getAssignee() != null);
 
-    logInToTasklist(accept.getAssignee());
+    HeadlessChromium.logInToTasklist(browser, url(""), accept.getAssignee(), PASSWORD);
     browser.get(url("/camunda/app/tasklist/default/#/?task=" + accept.getId()));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     // the form shows the lead before the rep decides
@@ -109,7 +109,7 @@ class TasklistIT {
         task -> task != null && task.getAssignee() != null);
     int score = jdbc.queryForObject("select score from leadflow.lead where id = ?::uuid", Integer.class, leadId);
 
-    logInToTasklist(accept.getAssignee());
+    HeadlessChromium.logInToTasklist(browser, url(""), accept.getAssignee(), PASSWORD);
     browser.get(url("/camunda/app/tasklist/default/#/?task=" + accept.getId()));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     // the row names the lead, its score and when it is due; the form shows labels and links, the decision first
@@ -153,23 +153,6 @@ class TasklistIT {
     Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
   }
 
-  /** Tasklist's own login call, made from its page so that its XSRF cookie and header go with it. */
-  private void logInToTasklist(String user) {
-    browser.get(url("/camunda/app/tasklist/default/"));
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.manage().getCookieNamed("XSRF-TOKEN")
-        != null);
-    Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
-        fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST',
-          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
-          body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
-          .then(response => done(response.status), error => done(String(error)));""", user, PASSWORD);
-    assertThat(status).as("Tasklist login").isEqualTo(200L);
-    // Tasklist, opened before the login, shows its login form: the next page must load afresh, not just change the
-    // part after '#' in the page that still believes nobody is logged in
-    browser.get("about:blank");
-  }
 
   /** Tasklist's task pane scrolls on its own: the element is brought into view before it is clicked. */
   private void click(WebElement element) {
