@@ -159,12 +159,12 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
 
   private static String describe(SlaPolicy policy) {
     StringBuilder text = new StringBuilder(policy.endOfWorkingDay() ? "by the end of the working day"
-        : "within " + duration(policy.deadline()) + counted(policy.counting()));
+        : "within " + amount(policy.deadline(), policy.counting()));
     if (policy.countFrom() == SlaPolicy.CountFrom.REQUEST) {
       text.append(" of the request");
     }
     if (policy.maximum() != null) {
-      text.append(", at most ").append(duration(policy.maximum())).append(counted(policy.maximumCounting()));
+      text.append(", at most ").append(amount(policy.maximum(), policy.maximumCounting()));
     }
     if (policy.reminderBefore() != null) {
       text.append("; reminder ").append(duration(policy.reminderBefore())).append(" before");
@@ -178,11 +178,14 @@ class GatherKeyFiguresDelegate implements JavaDelegate {
     return text.toString();
   }
 
-  private static String counted(SlaPolicy.Counting counting) {
+  /** "8 hours of working time", "2 working days", "30 days". */
+  private static String amount(Duration amount, SlaPolicy.Counting counting) {
     return switch (counting) {
-      case WORKING_HOURS -> " of working time";
-      case WORKING_DAYS -> " of working days";
-      case CALENDAR -> "";
+      case WORKING_HOURS -> duration(amount) + " of working time";
+      case WORKING_DAYS -> amount.toHours() > 0 && amount.toHours() % 24 == 0
+          ? amount.toDays() + (amount.toDays() == 1 ? " working day" : " working days")
+          : duration(amount) + " on working days";
+      case CALENDAR -> duration(amount);
     };
   }
 

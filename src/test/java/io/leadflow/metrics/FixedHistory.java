@@ -83,7 +83,10 @@ final class FixedHistory {
   }
 
   FixedHistory cost(String campaign, String month, String amount) {
-    jdbc.update("insert into leadflow.campaign_cost (campaign, month, amount, currency) values (?, ?, ?, 'EUR')",
+    // the classes that write this history share one database: the cost of a month is set, whoever wrote it first
+    jdbc.update("""
+        insert into leadflow.campaign_cost (campaign, month, amount, currency) values (?, ?, ?, 'EUR')
+        on conflict (campaign, month) do update set amount = excluded.amount, currency = excluded.currency""",
         campaign, Date.valueOf(LocalDate.parse(month)), new BigDecimal(amount));
     return this;
   }
@@ -93,6 +96,11 @@ final class FixedHistory {
    * first contact, C rejected back to nurture after sam let its acceptance breach, D disqualified, E still an inquiry.
    */
   void firstQuarterOf2019() {
+    // the test classes that read this history share one database: it is written once
+    if (jdbc.queryForObject("select count(*) from leadflow.lead where company = 'Fixed History Ltd' "
+        + "and created_at < '2019-04-01' and last_name is not null and campaign in ('C1', 'C2')", Long.class) > 0) {
+      return;
+    }
     // A: won. Inquiry 2 days, MQL 1 day, SAL 4 days, SQL 10 days; created 17 days before the win
     UUID a = lead("MID_MARKET", "sales-emea", "sam", "WEB", "C1", "2019-01-01T00:00:00Z", "WON");
     stage(a, null, "INQUIRY", "2019-01-01T00:00:00Z", "system", null)

@@ -107,20 +107,27 @@ class LeadProcessReviewProcessTest {
     Assertions.assertThat(figures.get("topReasons").toString()).contains("Student", "Price");
     // every segment dmn/LeadSegment.dmn gives, UNKNOWN included; hand-raisers apart where the table treats them apart
     Assertions.assertThat(figures.get("slaTable").toString()).contains(
-        "{\"step\":\"MQL_REVIEW\",\"segments\":\"all segments\",\"policy\":\"within 24 hours; reminder 4 hours "
-            + "before; escalated to sales-managers\"}",
-        "{\"step\":\"ACCEPTANCE\",\"segments\":\"all segments\",\"policy\":\"within 8 hours of working time, at "
-            + "most 2 days; reminder 2 hours before; escalated to sales-managers\"}",
-        "{\"step\":\"FIRST_CONTACT\",\"segments\":\"all segments, not hand-raisers\",\"policy\":\"by the end of "
-            + "the working day; reminder 2 hours before; escalated to sales-managers\"}",
-        "{\"step\":\"FIRST_CONTACT\",\"segments\":\"all segments, hand-raisers\",\"policy\":\"within 1 hour of "
-            + "working time; reminder 20 minutes before; escalated to sales-managers\"}",
-        "{\"step\":\"OPPORTUNITY_STAGE\",\"segments\":\"ENTERPRISE\",\"policy\":\"within 60 days; reminder 7 "
-            + "days before; escalated to sales-managers\"}",
-        "{\"step\":\"OPPORTUNITY_STAGE\",\"segments\":\"MID_MARKET, SMB, UNKNOWN\",\"policy\":\"within 30 "
-            + "days; reminder 7 days before; escalated to sales-managers\"}",
-        "{\"step\":\"NURTURE_PERIOD\",\"segments\":\"all segments\",\"policy\":\"within 180 days; escalated to "
-            + "marketing-ops\"}")
+        "{\"step\":\"MQL_REVIEW\",\"segments\":\"all segments, not hand-raisers\",\"policy\":\"within 1 "
+            + "working day; reminder 4 hours before; escalated to sales-managers\"}",
+        "{\"step\":\"MQL_REVIEW\",\"segments\":\"all segments, hand-raisers\",\"policy\":\"within 1 "
+            + "hour of working time; reminder 20 minutes before; escalated to sales-managers\"}",
+        "{\"step\":\"ACCEPTANCE\",\"segments\":\"all segments, not hand-raisers\",\"policy\":\"within 8 "
+            + "hours of working time, at most 2 working days; reminder 2 hours before; escalated to "
+            + "sales-managers\"}",
+        "{\"step\":\"ACCEPTANCE\",\"segments\":\"all segments, hand-raisers\",\"policy\":\"within 30 "
+            + "minutes of working time; reminder 10 minutes before; escalated to sales-managers\"}",
+        "{\"step\":\"FIRST_CONTACT\",\"segments\":\"all segments, not hand-raisers\",\"policy\":\"by "
+            + "the end of the working day; reminder 2 hours before; escalated to sales-managers\"}",
+        "{\"step\":\"FIRST_CONTACT\",\"segments\":\"all segments, hand-raisers\",\"policy\":\"within 1 "
+            + "hour of working time of the request; reminder 20 minutes before; escalated to sales-managers\"}",
+        "{\"step\":\"OPPORTUNITY_STAGE\",\"segments\":\"ENTERPRISE\",\"policy\":\"within 60 days; "
+            + "reminder 7 days before; escalated to sales-managers\"}",
+        "{\"step\":\"OPPORTUNITY_STAGE\",\"segments\":\"MID_MARKET, SMB, UNKNOWN\",\"policy\":\"within "
+            + "30 days; reminder 7 days before; escalated to sales-managers\"}",
+        "{\"step\":\"PRINTED_KIT\",\"segments\":\"all segments\",\"policy\":\"within 2 working days; "
+            + "escalated to sales-managers\"}",
+        "{\"step\":\"NURTURE_PERIOD\",\"segments\":\"all segments\",\"policy\":\"within 180 days; "
+            + "escalated to marketing-ops\"}")
         .doesNotContain("not decided");
 
     Assertions.assertThatThrownBy(() -> driver.completeAs("max", task, Map.of("changeSla", true)))
