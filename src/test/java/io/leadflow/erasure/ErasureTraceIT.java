@@ -95,12 +95,17 @@ class ErasureTraceIT {
     complete(newTask(leadId, "Task_FollowUpWithLead", firstContact), rep, Map.of("followUpOutcome",
         "NEEDS_NURTURING", "stageReason", "Zenobia Quillfeather has budget next year"));
     sendTheFirstNurtureMail(leadId);
-    // the trade show's list names her again, once with a country the rules refuse: she is an MQL again
+    // the trade show's list names her again, once with a country the rules refuse; a list row raises no hand, so she
+    // rests in nurture (the rep sent her back: hold-off) until she asks for a demo, which makes her an MQL again
     importList("""
         email,firstName,lastName,company,jobTitle,phone,country,note
         %1$s,Zenobia,Quillfeather,%2$s,Chief Chronometrist,+81 3 5550 1234,JP,Met Zenobia at the booth
         %1$s,Zenobia,Quillfeather,%2$s,Chief Chronometrist,+81 3 5550 1234,Chronos Land,
         """.formatted(EMAIL, COMPANY));
+    assertThat(rest.withBasicAuth(MARKETING_OPS, PASSWORD).postForEntity("/api/leads", Map.of("email", EMAIL,
+        "firstName", "Zenobia", "lastName", "Quillfeather", "company", COMPANY, "country", "JP",
+        "sourceChannel", "web-form", "requestType", "DEMO", "interest", "Zenobia wants a demo in Tokyo"),
+        JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
     complete(task(leadId, "Task_ReviewMql"), MARKETING_OPS, Map.of("reviewOutcome", "ROUTE",
         "salesTeam", "sales-emea"));
     Task acceptAgain = task(leadId, "Task_AcceptLead");
