@@ -37,8 +37,7 @@ import org.springframework.stereotype.Service;
 public class LeadEdits {
 
   /** The contact fields that can be corrected, by their API names. */
-  public static final List<String> CONTACT_FIELDS = List.of("email", "firstName", "lastName", "company", "jobTitle",
-      "phone", "country");
+  public static final List<String> CONTACT_FIELDS = List.copyOf(LeadDataFixListener.FIELDS.keySet());
   /** The BANT answers that can be corrected, by their API names; their values are the enums' names. */
   public static final Map<String, List<String>> QUALIFICATION_FIELDS = Map.of(
       "budget", names(Budget.values()), "authority", names(Authority.values()), "need", names(Need.values()),
@@ -47,13 +46,7 @@ public class LeadEdits {
   private static final Map<String, Function<Lead, String>> CURRENT = new LinkedHashMap<>();
 
   static {
-    CURRENT.put("email", Lead::getEmail);
-    CURRENT.put("firstName", Lead::getFirstName);
-    CURRENT.put("lastName", Lead::getLastName);
-    CURRENT.put("company", Lead::getCompany);
-    CURRENT.put("jobTitle", Lead::getJobTitle);
-    CURRENT.put("phone", Lead::getPhone);
-    CURRENT.put("country", Lead::getCountry);
+    CURRENT.putAll(LeadDataFixListener.FIELDS);
     CURRENT.put("budget", Lead::getBudget);
     CURRENT.put("authority", Lead::getAuthority);
     CURRENT.put("need", Lead::getNeed);
