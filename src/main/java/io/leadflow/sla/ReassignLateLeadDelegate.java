@@ -46,9 +46,13 @@ class ReassignLateLeadDelegate implements JavaDelegate {
     String escalateTo = deadlines.policy(execution, SlaStep.ACCEPTANCE).escalateTo();
     // a step of its own after the timer, which may run late when many deadlines pass at once
     Instant due = deadlines.passed(execution).orElse(now);
-    // the incident sits on the process instance, which outlives this step, until the next rep accepts (slaMet)
+    // the incident sits on the process instance, which outlives this step, until the next rep accepts (slaMet). While
+    // another path of the instance is open (a reminder waiting for the mail server), the instance itself is at no
+    // activity and takes no incident: the path that carries the lead on to the next rep takes it.
+    DelegateExecution instance = execution.getProcessInstance();
+    String incidentOn = instance.getCurrentActivityId() != null ? instance.getId() : execution.getId();
     SlaBreach breach = breaches.record(new SlaBreach(lead.getId(), SlaStep.ACCEPTANCE, lateRep, team, due, now,
-        execution.getProcessInstanceId(), escalateTo), execution.getProcessInstanceId(), lead.getFullName());
+        execution.getProcessInstanceId(), escalateTo), incidentOn, lead.getFullName());
     Assignment next = assignment.assignWithinTeam(lead.getId(), team, null,
         lateRep == null ? Set.of() : Set.of(lateRep),
         "Reassigned: " + (lateRep == null ? "nobody" : lateRep) + " did not accept in time",

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadflow.ProcessTest;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.lifecycle.LifecycleDriver;
+import io.leadflow.TestSmtpServer;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,5 +64,36 @@ class AcceptanceIncidentProcessTest {
 
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(SlaBreaches.INCIDENT_TYPE).count()).as("open slaBreach incidents").isZero();
+  }
+
+  @Test
+  void shouldReassignALateLeadOnTimeWhileItsReminderWaitsForTheMailServer() {
+    UUID leadId = driver.handRaiser("ada.unreminded@quinn.example", "DE", "Ada", "Unreminded");
+    ProcessInstance instance = driver.instance(leadId);
+    driver.runDueJobs();
+    Task accept = driver.task(instance, LeadLifecycle.Elements.TASK_ACCEPT_LEAD);
+    Instant due = accept.getDueDate().toInstant();
+
+    // the mail server is down from before the reminder until after the deadline: the reminder ends in an incident
+    TestSmtpServer.stop();
+    try {
+      for (Instant at = LifecycleDriver.now(); !at.isAfter(due.plus(Duration.ofMinutes(1)));
+          at = at.plus(Duration.ofMinutes(1))) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        driver.runDueJobsAllowingFailures();
+      }
+    } finally {
+      TestSmtpServer.running();
+    }
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).incidentType("failedJob").list())
+        .extracting(Incident::getActivityId).as("failed steps").containsExactly("Task_RemindRepToAccept");
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .incidentType(SlaBreaches.INCIDENT_TYPE).configuration(SlaStep.ACCEPTANCE.name()).count())
+        .as("slaBreach incidents").isOne();
+    assertThat(jdbc.queryForObject("select breached_at from leadflow.sla_breach where lead_id = ? and step = "
+        + "'ACCEPTANCE'", Timestamp.class, leadId).toInstant()).isBetween(due, due.plus(Duration.ofMinutes(1)));
+    Task next = driver.task(instance, LeadLifecycle.Elements.TASK_ACCEPT_LEAD);
+    assertThat(next.getId()).as("the next rep's task").isNotEqualTo(accept.getId());
   }
 }
