@@ -1,5 +1,7 @@
 package io.leadflow.system;
 
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RetryingTransactions {
 
   private static final int ATTEMPTS = 8;
+  /** PostgreSQL's deadlock_detected and serialization_failure. */
+  private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001");
 
   private final TransactionTemplate transaction;
 
@@ -34,13 +38,29 @@ public class RetryingTransactions {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> work.get());
-      } catch (OptimisticLockingException | ConcurrencyFailureException | DataIntegrityViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
+      } catch (RuntimeException failure) {
+        if (attempt == ATTEMPTS || !collided(failure)) {
+          throw failure;
         }
         pause(attempt);
       }
     }
+  }
+
+  /**
+   * Whether a concurrent transaction won: a lost optimistic lock, a unique constraint, or PostgreSQL's deadlock or
+   * serialization failure, which reach here wrapped in the engine's persistence exception when a job of the same
+   * process instance ran at the same moment.
+   */
+  static boolean collided(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
+          || cause instanceof DataIntegrityViolationException
+          || cause instanceof SQLException sql && TRANSIENT_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void pause(int attempt) {
