@@ -180,7 +180,8 @@ class LeadsPageIT {
           insert into leadflow.lead (id, email, first_name, last_name, company, source_channel, campaign, stage,
             created_at, updated_at, team, owner, score, country)
           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DE')""", id,
-          (lead[0] + "." + lead[1] + "@" + ((String) lead[2]).replace(' ', '-') + ".example").toLowerCase(),
+          // a domain of the page's own, apart from the people other tests capture
+          (lead[0] + "." + lead[1] + "@" + ((String) lead[2]).replace(' ', '-') + ".showcase.example").toLowerCase(),
           lead[0], lead[1], lead[2], lead[6], SHOWCASE, lead[3], Timestamp.from(created), Timestamp.from(created), lead[4],
           lead[5], lead[7]);
       jdbc.update("insert into leadflow.lead_stage_change (lead_id, from_stage, to_stage, changed_at, changed_by) "

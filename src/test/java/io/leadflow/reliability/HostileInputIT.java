@@ -523,11 +523,12 @@ class HostileInputIT {
         () -> jdbc.queryForObject("select count(*) from public.act_hi_job_log", Long.class) + " job log entries",
         STALL, LIMIT);
     assertThat(jdbc.queryForList("""
-        select l.email || ': ' || j.failed_act_id_ || ' failed: ' || j.exception_msg_
+        select l.email || ': ' || coalesce(j.failed_act_id_, j.type_) || ' failed: ' || j.exception_msg_
         from public.act_ru_job j join public.act_ru_execution p on p.id_ = j.process_instance_id_
         join leadflow.lead l on l.id::text = p.business_key_ where j.exception_msg_ is not null and """ + OUR_LEADS
         + """
-         union all select l.email || ': ' || i.activity_id_ || ' incident: ' || i.incident_msg_
+         union all select l.email || ': ' || coalesce(i.activity_id_, '-') || ' ' || i.incident_type_ || ': '
+          || coalesce(i.incident_msg_, '(no message)')
         from public.act_ru_incident i join public.act_ru_execution p on p.id_ = i.proc_inst_id_
         join leadflow.lead l on l.id::text = p.business_key_ where """ + OUR_LEADS, String.class))
         .as("failed steps of the leads this class wrote").isEmpty();

@@ -113,6 +113,7 @@ class SimulatedQuarterIT {
   private final PriorityQueue<Action> agenda = new PriorityQueue<>();
   private final Set<String> seenTasks = new HashSet<>();
   private final Map<UUID, Plan> plans = new HashMap<>();
+  private final Map<Kind, List<Integer>> people = new HashMap<>();
   private final Set<UUID> leads = new HashSet<>();
   private final Map<String, List<String>> reps = new LinkedHashMap<>();
   private final Set<String> onHoliday = new HashSet<>();
@@ -189,7 +190,8 @@ class SimulatedQuarterIT {
     ClockUtil.setCurrentTime(Date.from(now));
     int cohort = Math.max(4, LEADS / 16);
     for (int i = 0; i < cohort; i++) {
-      UUID lead = capture(Kind.NOT_READY, "DE", i);
+      int n = i;
+      UUID lead = capture(Kind.NOT_READY, "DE", n);
       if (random.nextBoolean()) {
         // back in the quarter, months after going dormant: a visit, or a demo request
         Instant at = START.plus(Duration.ofDays(20 + random.nextInt(60))).plus(Duration.ofMinutes(random.nextInt(600)));
@@ -197,7 +199,7 @@ class SimulatedQuarterIT {
         at(at, () -> {
           count(demo ? "dormant lead asks for a demo" : "dormant lead visits the pricing page");
           if (demo) {
-            intake.capture(lead(Kind.FITTING_HAND_RAISER, "DE", emailOf(lead)), "web");
+            intake.capture(lead(Kind.FITTING_HAND_RAISER, "DE", emailOf(lead), n), "web");
           } else {
             engage(lead);
           }
@@ -442,8 +444,9 @@ class SimulatedQuarterIT {
       Map<String, Object> data = jdbc.queryForMap("select email, first_name, last_name, company, country "
           + "from leadflow.lead where id = ?", lead);
       count("data fixed");
+      // the CRM refused a second lead of one person: marketing ops tell the two people apart by their full name
       complete("mia", task, Map.of("correctedEmail", data.get("email"), "correctedFirstName", data.get("first_name"),
-          "correctedLastName", data.get("last_name"), "correctedCompany", data.get("company"),
+          "correctedLastName", data.get("last_name") + " Jr.", "correctedCompany", data.get("company"),
           "correctedCountry", data.get("country")));
     });
   }
@@ -556,32 +559,56 @@ class SimulatedQuarterIT {
     return at.atZone(zone).toInstant();
   }
 
+  /**
+   * A person of their own, with a name of their own; now and then (2 %) a person the quarter already knows writes in
+   * from a second address, which the CRM's duplicate rule refuses until marketing ops correct it.
+   */
   private UUID capture(Kind kind, String country, int n) {
     String email = "q" + n + "@" + kind.name().toLowerCase().replace('_', '-') + "-" + n + "." + DOMAIN;
     if (kind == Kind.UNFITTING_HAND_RAISER) {
       email = "quarter.lead." + n + "@gmail.com";
     }
-    UUID lead = intake.capture(lead(kind, country, email), "web");
+    List<Integer> known = people.computeIfAbsent(kind, k -> new ArrayList<>());
+    int person = !known.isEmpty() && random.nextInt(100) < 2 ? known.get(random.nextInt(known.size())) : n;
+    if (person == n) {
+      known.add(n);
+    } else {
+      count("second address of a known person");
+    }
+    UUID lead = intake.capture(lead(kind, country, email, person), "web");
     leads.add(lead);
     count("leads: " + kind.name().toLowerCase().replace('_', ' '));
     return lead;
   }
 
-  private NewLead lead(Kind kind, String country, String email) {
+  private NewLead lead(Kind kind, String country, String email, int person) {
+    String surname = surname(person);
     return switch (kind) {
-      case FITTING_HAND_RAISER -> new NewLead(email, "Hana", "Raiser", "Raiser Systems", "CTO", "+49 30 1234567",
-          country, "web-form", "q1-demo", RequestType.DEMO, "product-overview", null, Industry.SOFTWARE,
-          random.nextBoolean() ? 2500 : 250, JobLevel.DECISION_MAKER, null, Budget.CONFIRMED, null, null,
+      case FITTING_HAND_RAISER -> new NewLead(email, "Hana", "Raiser-" + surname, "Raiser Systems", "CTO",
+          "+49 30 1234567", country, "web-form", "q1-demo", RequestType.DEMO, "product-overview", null,
+          Industry.SOFTWARE, random.nextBoolean() ? 2500 : 250, JobLevel.DECISION_MAKER, null, Budget.CONFIRMED, null,
+          null, Timeframe.WITHIN_3_MONTHS, true);
+      case UNFITTING_HAND_RAISER -> new NewLead(email, "Una", "Sparse-" + surname, "Sparse Ventures", null, null,
+          country, "web-form", "q1-demo", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null,
+          true);
+      case FITTING_INQUIRY, UNROUTABLE -> new NewLead(email, "Fia", "Fit-" + surname, "Fit Industries", "CIO",
+          "+49 30 7654321", country, "content-download", "q1-ebook", RequestType.CONTENT_DOWNLOAD, "roi-guide", null,
+          Industry.SOFTWARE, 2500, JobLevel.DECISION_MAKER, null, Budget.CONFIRMED, null, null,
           Timeframe.WITHIN_3_MONTHS, true);
-      case UNFITTING_HAND_RAISER -> new NewLead(email, "Una", "Sparse", "Sparse Ventures", null, null, country,
-          "web-form", "q1-demo", RequestType.DEMO, null, null, null, null, null, null, null, null, null, null, true);
-      case FITTING_INQUIRY, UNROUTABLE -> new NewLead(email, "Fia", "Fit", "Fit Industries", "CIO", "+49 30 7654321",
-          country, "content-download", "q1-ebook", RequestType.CONTENT_DOWNLOAD, "roi-guide", null, Industry.SOFTWARE,
-          2500, JobLevel.DECISION_MAKER, null, Budget.CONFIRMED, null, null, Timeframe.WITHIN_3_MONTHS, true);
-      case NOT_READY -> new NewLead(email, "Nia", "Later", "Later Bakery", "Owner", null, country, "content-download",
-          "q1-ebook", RequestType.CONTENT_DOWNLOAD, "roi-guide", null, Industry.RETAIL, 8, JobLevel.USER, null, null,
-          null, null, null, random.nextInt(10) > 0);
+      case NOT_READY -> new NewLead(email, "Nia", "Later-" + surname, "Later Bakery", "Owner", null, country,
+          "content-download", "q1-ebook", RequestType.CONTENT_DOWNLOAD, "roi-guide", null, Industry.RETAIL, 8,
+          JobLevel.USER, null, null, null, null, null, random.nextInt(10) > 0);
     };
+  }
+
+  /** A surname of the person's own, in letters as names are: Kalomi, Kalomu, ... */
+  private static String surname(int person) {
+    String[] syllables = {"ka", "lo", "mi", "nu", "re", "sa", "to", "vi"};
+    StringBuilder name = new StringBuilder();
+    for (int rest = person; rest > 0 || name.isEmpty(); rest /= syllables.length) {
+      name.append(syllables[rest % syllables.length]);
+    }
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private void engage(UUID lead) {
@@ -638,10 +665,19 @@ class SimulatedQuarterIT {
     List<Long> delays = new ArrayList<>();
     Map<String, Long> breaches = new TreeMap<>();
     List<String> outOfHours = new ArrayList<>();
-    jdbc.query("select step, team, due_at, breached_at from leadflow.sla_breach where lead_id in (" + ids + ")",
-        row -> {
+    List<String> late = new ArrayList<>();
+    jdbc.query("select lead_id, step, team, due_at, breached_at from leadflow.sla_breach where lead_id in (" + ids
+        + ")", row -> {
           Instant due = row.getTimestamp("due_at").toInstant();
-          delays.add(Duration.between(due, row.getTimestamp("breached_at").toInstant()).toMillis());
+          Instant breached = row.getTimestamp("breached_at").toInstant();
+          delays.add(Duration.between(due, breached).toMillis());
+          if (Duration.between(due, breached).compareTo(CYCLE) > 0) {
+            late.add(row.getString("step") + " of lead " + row.getString("lead_id") + " due " + due + ", escalated "
+                + breached + " after the failed steps " + jdbc.queryForList("select j.act_id_ || ' at ' || "
+                + "j.timestamp_ || ': ' || j.job_exception_msg_ from public.act_hi_job_log j join public.act_hi_procinst"
+                + " p on p.proc_inst_id_ = j.process_instance_id_ where j.job_state_ = 1 and p.business_key_ = ?",
+                String.class, row.getString("lead_id")));
+          }
           breaches.merge(row.getString("step"), 1L, Long::sum);
           String team = List.of("MQL_REVIEW", "DATA_FIX", "PRINTED_KIT").contains(row.getString("step")) ? null
               : row.getString("team");
@@ -692,7 +728,7 @@ class SimulatedQuarterIT {
     Files.writeString(Path.of("target/simulated-quarter.txt"), text);
 
     assertThat(delays).as("SLA breaches of the quarter").isNotEmpty();
-    assertThat(max).as("longest delay of an escalation after its deadline (ms)").isLessThanOrEqualTo(CYCLE.toMillis());
+    assertThat(late).as("escalations later than one cycle after their deadline").isEmpty();
     assertThat(outOfHours).as("escalations outside the owner's working hours").isEmpty();
     assertThat(remindersOutOfHours).as("reminders outside the owner's working hours").isEmpty();
     if (LEADS >= EVERY_END_STATE) {
