@@ -243,7 +243,8 @@ class LeadIntakeIT {
     assertThat(jdbc.queryForObject("select captured_by from leadflow.inquiry where lead_id = ?::uuid", String.class,
         captured.getBody().get("id").asText())).isEqualTo("api-key:partner-acme");
     assertThat(wrongChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(reading.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // the leads' pages and their API know no API key: to them the client has not logged in
+    assertThat(reading.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
     rest.withBasicAuth(ADMIN, PASSWORD).delete("/api/admin/api-keys/" + created.getBody().get("id").asText());
     ResponseEntity<JsonNode> revoked = rest.postForEntity("/api/leads",
