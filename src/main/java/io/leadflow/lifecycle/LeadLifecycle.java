@@ -159,10 +159,7 @@ public final class LeadLifecycle {
     public static final String COMPANY = "company";
 
     public static final String SCORE = "score";
-    public static final String FIT_SCORE = "fitScore";
-    public static final String BEHAVIOUR_SCORE = "behaviourScore";
     public static final String FIT_GRADE = "fitGrade";
-    public static final String SCORE_REASONS = "scoreReasons";
     public static final String SEGMENT = "segment";
     public static final String HAND_RAISER = "handRaiser";
     /** The fulfilment policy's answer (dmn/FulfilmentPolicy.dmn): send a printed kit by post, and why. */

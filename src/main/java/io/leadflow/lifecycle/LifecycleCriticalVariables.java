@@ -14,10 +14,9 @@ import org.springframework.stereotype.Component;
 class LifecycleCriticalVariables implements ProcessCriticalVariables {
 
   private static final Set<String> NAMES = Set.of(Variables.LEAD_ID, Variables.STAGE, Variables.LEAD,
-      Variables.SCORE, Variables.FIT_SCORE, Variables.BEHAVIOUR_SCORE, Variables.FIT_GRADE, Variables.SCORE_REASONS,
-      Variables.SEGMENT, Variables.HAND_RAISER, Variables.SEND_PRINTED_KIT, Variables.PRINTED_KIT_REASON,
-      Variables.DISQUALIFIER, Variables.QUALIFICATION, Variables.QUALIFICATION_REASON, Variables.SALES_TEAM,
-      Variables.SALES_REP, Variables.ROUTING_REASON, Variables.ROUTE_CLEAR, Variables.LATE_BREACH,
+      Variables.SCORE, Variables.FIT_GRADE, Variables.SEGMENT, Variables.HAND_RAISER, Variables.SEND_PRINTED_KIT,
+      Variables.PRINTED_KIT_REASON, Variables.DISQUALIFIER, Variables.QUALIFICATION, Variables.QUALIFICATION_REASON,
+      Variables.SALES_TEAM, Variables.SALES_REP, Variables.ROUTING_REASON, Variables.ROUTE_CLEAR, Variables.LATE_BREACH,
       Variables.TEAM_OPTIONS, Variables.TEAMMATE_OPTIONS, Variables.OPPORTUNITY_ID, Variables.CRM_ERROR_CODE,
       Variables.CRM_ERROR_MESSAGE, Variables.CRM_REFUSED_STEP, Variables.HOLD_OFF_UNTIL, Variables.MINIMUM_ATTEMPTS,
       Variables.CONTACT_ATTEMPTS);

@@ -4,7 +4,6 @@ import static io.leadflow.lifecycle.LeadLifecycle.Variables.*;
 
 import io.leadflow.lifecycle.LeadReference;
 import io.leadflow.lifecycle.LeadTaskColumns;
-import io.leadflow.system.JsonVariables;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,13 +30,10 @@ class ScoreLeadDelegate implements JavaDelegate {
     UUID leadId = LeadReference.of(execution);
     LeadScore score = scoring.scoreAndRecord(leadId, ClockUtil.now().toInstant());
     execution.setVariable(SCORE, score.total());
-    execution.setVariable(FIT_SCORE, score.fit());
-    execution.setVariable(BEHAVIOUR_SCORE, score.behaviour());
     execution.setVariable(FIT_GRADE, score.grade());
     execution.setVariable(SEGMENT, score.segment());
     execution.setVariable(HAND_RAISER, score.handRaiser());
     execution.setVariable(DISQUALIFIER, score.disqualifier());
-    execution.setVariable(SCORE_REASONS, JsonVariables.of(score.reasons()));
     execution.setVariable(HOLD_OFF_UNTIL, score.holdOffUntil());
     columns.refresh(leadId);
   }
