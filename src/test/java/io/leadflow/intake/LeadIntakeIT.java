@@ -147,12 +147,12 @@ class LeadIntakeIT {
 
   @Test
   void shouldKnowACallerWithoutEmailByPhoneAndCompany() {
-    Map<String, Object> call = Map.of("firstName", "Hedy", "lastName", "Lamarr", "company", "Frequency Hopping Inc.",
+    Map<String, Object> call = Map.of("firstName", "Radia", "lastName", "Perlman", "company", "Spanning Tree Inc.",
         "phone", "+1 (212) 555-0175", "country", "US", "sourceChannel", "inbound-call");
     String first = post(call).getBody().get("id").asText();
 
-    ResponseEntity<JsonNode> again = post(Map.of("firstName", "Hedy", "lastName", "Lamarr",
-        "company", "frequency hopping inc", "phone", "212 555 0175", "country", "US", "sourceChannel", "inbound-call"));
+    ResponseEntity<JsonNode> again = post(Map.of("firstName", "Radia", "lastName", "Perlman",
+        "company", "spanning tree inc", "phone", "212 555 0175", "country", "US", "sourceChannel", "inbound-call"));
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(again.getBody().get("id").asText()).isEqualTo(first);
