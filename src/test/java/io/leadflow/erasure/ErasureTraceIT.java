@@ -121,6 +121,7 @@ class ErasureTraceIT {
         "email", EMAIL, "firstName", "Zenobia", "lastName", "Quillfeather", "company", COMPANY, "country", "JP",
         "sourceChannel", "content-download", "requestType", "CONTENT_DOWNLOAD", "asset", "roi-guide"), idempotent),
         JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
+    awaitStepsDone(work.getProcessInstanceId());
     // what Tasklist's users and Leadflow's own steps may add: a comment, an incident naming the lead
     tasks.createComment(work.getId(), work.getProcessInstanceId(), "Zenobia asked for a call on Friday");
     runtime.createIncident("slaBreach", work.getExecutionId(), "OPPORTUNITY_STAGE",
@@ -273,9 +274,14 @@ class ErasureTraceIT {
     Task task = await().atMost(Duration.ofMinutes(3)).until(() -> tasks.createTaskQuery()
         .processInstanceBusinessKey(leadId).taskDefinitionKey(taskDefinitionKey).singleResult(),
         found -> found != null && (previous == null || !found.getId().equals(previous.getId())));
-    await().atMost(Duration.ofMinutes(3)).until(() -> management.createJobQuery()
-        .processInstanceId(task.getProcessInstanceId()).executable().count() == 0);
+    awaitStepsDone(task.getProcessInstanceId());
     return tasks.createTaskQuery().taskId(task.getId()).singleResult();
+  }
+
+  /** The steps a request set going in the process (a re-score after a download) are done. */
+  private void awaitStepsDone(String processInstanceId) {
+    await().atMost(Duration.ofMinutes(3)).until(() -> management.createJobQuery()
+        .processInstanceId(processInstanceId).executable().count() == 0);
   }
 
   private String claim(Task task, String user) {
