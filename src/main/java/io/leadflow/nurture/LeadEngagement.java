@@ -86,7 +86,7 @@ public class LeadEngagement {
   @Transactional
   public Recorded record(UUID leadId, ActivityReport report, String by) {
     // reports of one lead are handled one after the other, like its responses; a nurture that is about to wait
-    // either sees this report or is seen waiting by it (PlanNextTouchDelegate locks the lead too)
+    // either sees this report or is seen waiting by it (NurtureSchedule locks the lead too)
     Lead lead = leads.findAndLock(leadId).orElseThrow();
     Instant at = report.occurredAt() != null ? report.occurredAt() : ClockUtil.now().toInstant();
     String subject = report.subject() != null ? report.subject()
