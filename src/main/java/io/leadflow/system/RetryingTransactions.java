@@ -1,5 +1,6 @@
 package io.leadflow.system;
 
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,8 +55,21 @@ public class RetryingTransactions {
    */
   static boolean collided(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataIntegrityViolationException) {
+        return true;
+      }
+    }
+    return lostRace(failure);
+  }
+
+  /**
+   * Whether the work met a concurrent change of the same rows: optimistic locking (the engine's, or JPA's on a lead),
+   * or PostgreSQL's deadlock or serialization failure. Unlike a broken constraint, it cannot be the work's own fault.
+   */
+  static boolean lostRace(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
-          || cause instanceof DataIntegrityViolationException
+          || cause instanceof OptimisticLockException
           || cause instanceof SQLException sql && TRANSIENT_STATES.contains(sql.getSQLState())) {
         return true;
       }
